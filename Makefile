@@ -1,0 +1,47 @@
+# DigiKomp: `make run` serves the demo, `make test` runs the suite. Needs Python >= 3.11 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lock messages clean check-python serve-prod
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || \
+	  { echo "DigiKomp needs Python >= 3.11 (found: $$($(PYTHON) --version 2>&1)). Set PYTHON=/path/to/python3.11"; exit 1; }
+
+# Reinstall only when the pins or the package metadata change, so a second `make run` starts at once.
+$(STAMP): requirements.lock pyproject.toml | check-python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+run: $(STAMP)
+	DEBUG=1 $(BIN)/digikomp migrate --no-input -v0
+	DEBUG=1 $(BIN)/digikomp seed-demo
+	DEBUG=1 $(BIN)/digikomp runserver --noreload $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# Re-resolve the dependency tree from pyproject.toml and pin it exactly.
+lock: check-python
+	rm -rf /tmp/digikomp-lock && $(PYTHON) -m venv /tmp/digikomp-lock
+	/tmp/digikomp-lock/bin/pip install --quiet --upgrade pip
+	/tmp/digikomp-lock/bin/pip install --quiet -e '.[dev]'
+	{ echo "# Exact pins for the whole dependency tree (runtime + test). Regenerate: make lock"; \
+	  /tmp/digikomp-lock/bin/pip freeze --exclude-editable; } > requirements.lock
+
+# Extract and compile translations (needs GNU gettext; the compiled .mo files are committed).
+messages: $(STAMP)
+	cd src/digikomp && ../../$(BIN)/digikomp makemessages -l da --ignore 'static/*' && ../../$(BIN)/digikomp compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Accounts: users (e-mail login), their roles, API tokens and operator commands to bootstrap them."""

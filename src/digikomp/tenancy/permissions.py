@@ -1,0 +1,20 @@
+"""Which role may do what, written once as data. Views and API endpoints name a permission; they never test
+roles inline. The permission-matrix test reads the same table."""
+
+from digikomp.accounts.roles import Role
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # The municipality's organisation: units and people. Managers see the subtrees they lead.
+    "org.view": frozenset({Role.MUNICIPAL_ADMIN, Role.HR, Role.MANAGER}),
+    # Replacing the organisation from an OS2mo export or our template.
+    "org.import": frozenset({Role.MUNICIPAL_ADMIN}),
+    # The national model, profiles and site content.
+    "national.edit": frozenset({Role.NATIONAL_EDITOR}),
+}
+
+
+def roles_with(permission: str) -> frozenset[str]:
+    try:
+        return PERMISSIONS[permission]
+    except KeyError:
+        raise KeyError(f"Unknown permission {permission!r}; add it to tenancy/permissions.py") from None

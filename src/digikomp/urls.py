@@ -1,0 +1,14 @@
+"""URL map. The public front is at /, the application under /app/, accounts under /konto/, the API under
+/api/v1/. The public Wagtail site will take over / when it lands; the application keeps its prefix."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("digikomp.web.urls")),
+    path("konto/", include("digikomp.accounts.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", include("digikomp.api.urls")),
+    path("django-admin/", admin.site.urls),
+]

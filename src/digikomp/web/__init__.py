@@ -1,0 +1,1 @@
+"""The web front: base layout, front page, dashboard, navigation and language choice."""
