@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("digikomp.web.urls")),
+    path("app/organisation/import/", include("digikomp.orgimport.urls")),
     path("konto/", include("digikomp.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("digikomp.api.urls")),

@@ -19,7 +19,7 @@ class NavItem:
 NAV_ITEMS = [
     NavItem(_("Overview"), "web:dashboard"),
     NavItem(_("Organisation"), "web:org_units", "org.view"),
-    NavItem(_("Import organisation"), "web:org_import", "org.import"),
+    NavItem(_("Import organisation"), "orgimport:upload", "org.import"),
 ]
 
 

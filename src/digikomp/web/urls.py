@@ -9,5 +9,4 @@ urlpatterns = [
     path("app/", views.dashboard, name="dashboard"),
     path("app/organisation/", views.org_units, name="org_units"),
     path("app/organisation/enheder/<str:external_id>/", views.org_unit, name="org_unit"),
-    path("app/organisation/import/", views.org_import, name="org_import"),
 ]

@@ -28,7 +28,3 @@ def org_unit(request, external_id):
     members = selectors.visible_people(request.access).filter(primary_unit=unit, active=True)
     return render(request, "web/org_unit.html", {"unit": unit, "children": children, "members": members})
 
-
-@permission_required("org.import")
-def org_import(request):
-    return render(request, "web/org_import.html")
