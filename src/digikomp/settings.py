@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "digikomp.tenancy",
     "digikomp.accounts",
     "digikomp.orgimport",
+    "digikomp.frameworks",
+    "digikomp.profiles",
     "digikomp.web",
     "digikomp.api",
     "digikomp.demo",
@@ -230,7 +232,14 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "DigiKomp API",
-    "DESCRIPTION": "REST API v1 of DigiKomp, the digital competence platform of Danish municipalities.",
+    # Lazy, so the served schema follows ?lang=da|en; the text lives in api/locale with its translation.
+    "DESCRIPTION": _(
+        "REST API v1 of DigiKomp, the digital competence platform of Danish municipalities. Authenticate with "
+        "a token (header `Authorization: Token <key>`; an operator issues one with `digikomp api-token`) or "
+        "with the session of a logged-in browser. Paths have no trailing slash; the same path with one is "
+        "served identically. Lists are paginated with `limit` (default 500) and `offset`. Data of a "
+        "municipality that is not yours answers 404, as if it did not exist."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
