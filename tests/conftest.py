@@ -4,9 +4,28 @@ from rest_framework.test import APIClient
 from tests.personas import PERSONAS, World, build_world
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Render {% static %} without a collectstatic manifest: production's hashed storage needs one."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()
+
+
+@pytest.fixture
+def shipped_norm(db):
+    """The shipped national model, DigComp 2.2 and the national profile library, published as release 1.0."""
+    from digikomp.frameworks.services import load_shipped_frameworks
+    from digikomp.profiles.services import load_shipped_norm
+
+    load_shipped_frameworks()
+    return load_shipped_norm()
 
 
 @pytest.fixture

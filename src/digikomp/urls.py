@@ -8,6 +8,9 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("digikomp.web.urls")),
     path("app/organisation/import/", include("digikomp.orgimport.urls")),
+    path("app/redaktion/", include("digikomp.frameworks.urls_editor")),
+    path("app/profiler/", include("digikomp.profiles.urls_municipal")),
+    path("normen/", include("digikomp.frameworks.urls_public")),
     path("konto/", include("digikomp.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("digikomp.api.urls")),

@@ -10,6 +10,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "org.import": frozenset({Role.MUNICIPAL_ADMIN}),
     # The national model, profiles and site content.
     "national.edit": frozenset({Role.NATIONAL_EDITOR}),
+    # The municipality's profiles: the effective requirements and every deviation from the norm.
+    "profiles.view": frozenset({Role.MUNICIPAL_ADMIN, Role.HR, Role.MANAGER}),
+    # Adapting national profiles, local profiles, job-code mapping, taking in a new norm release.
+    "profiles.adapt": frozenset({Role.MUNICIPAL_ADMIN, Role.HR}),
 }
 
 
