@@ -1,6 +1,6 @@
 import pytest
 
-from digikomp.profiles.jobcodes import job_codes_in_use, job_profiles_csv, job_profiles_import
+from digikomp.profiles.jobcodes import job_codes_in_use, job_profiles_csv, job_profiles_import, job_profiles_suggest
 from digikomp.profiles.models import JobProfile, Profile
 from digikomp.profiles.selectors import profile_for_person
 from tests.profiles.test_adaptation import norm  # noqa: F401  (fixture)
@@ -31,3 +31,11 @@ def test_a_local_profile_of_another_municipality_cannot_be_mapped(norm, world): 
     Profile.objects.create(owner=world.kobenhavn, slug="kbh-only", framework=Profile.objects.first().framework)
     problems, _ = job_profiles_import(municipality=world.aarhus, data=b"stillingskode;profil\n7120;kbh-only\n")
     assert [p.column for p in problems] == ["profil"]
+
+
+def test_suggestions_come_from_typical_titles_and_leader_endings(shipped_norm, world):
+    suggested = {code: p.slug for code, p in job_profiles_suggest(world.aarhus).items()}
+    assert suggested == {"7120": "social-og-sundhedsassistent", "1410": "laerer", "9000": "linjeleder"}
+    JobProfile.objects.create(municipality=world.aarhus, job_code="1410", profile=Profile.objects.get(slug="alle"
+                                                                                                    "-medarbejdere"))
+    assert "1410" not in job_profiles_suggest(world.aarhus)  # a mapped code is left alone

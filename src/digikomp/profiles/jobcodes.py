@@ -97,3 +97,31 @@ def job_profiles_csv(municipality: Municipality) -> str:
     for mapping in JobProfile.objects.filter(municipality=municipality).select_related("profile"):
         writer.writerow([mapping.job_code, mapping.profile.slug, titles.get(mapping.job_code, "")])
     return out.getvalue()
+
+
+def job_profiles_suggest(municipality: Municipality) -> dict[str, Profile]:
+    """A first mapping from job titles: a job code whose title is one of a national profile's typical job
+    titles gets that profile; leaders' titles get the leader profiles. Only codes not yet mapped."""
+    from digikomp.profiles.selectors import release_for
+
+    release = release_for(municipality)
+    if release is None:
+        return {}
+    by_title: dict[str, Profile] = {}
+    for revision in release.revisions.select_related("profile"):
+        for title in [*revision.job_titles, revision.name_da]:
+            by_title.setdefault(title.casefold(), revision.profile)
+    # Leaders' titles vary endlessly (plejecenterleder, stabschef, forstander): the ending tells the level.
+    leader_endings = [(("chef", "direktør"), by_title.get("mellemleder")),
+                      (("leder", "forstander"), by_title.get("linjeleder"))]
+    mapped = set(JobProfile.objects.filter(municipality=municipality).values_list("job_code", flat=True))
+    suggestions = {}
+    for row in job_codes_in_use(municipality):
+        title = row["job_title"].casefold()
+        profile = by_title.get(title)
+        for endings, leader_profile in leader_endings:
+            if profile is None and title.endswith(endings):
+                profile = leader_profile
+        if row["job_code"] not in mapped and profile is not None:
+            suggestions[row["job_code"]] = profile
+    return suggestions

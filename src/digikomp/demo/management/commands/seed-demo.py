@@ -1,0 +1,110 @@
+"""`digikomp seed-demo`: the demo installation `make run` serves.
+
+Loads the national norm, then (once) the demo municipality Aarhus with a generated organisation of about 150
+units and 3,000 synthetic people, imported through the real OS2mo import; maps job codes to profiles; adapts one
+profile; and creates one login per role. Running it again changes nothing and only prints the logins.
+"""
+
+import tempfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from digikomp.accounts.models import User
+from digikomp.accounts.roles import Role
+from digikomp.accounts.services import user_create
+from digikomp.frameworks.services import load_shipped_frameworks
+from digikomp.orgimport.generate import generate_export, write_export
+from digikomp.orgimport.problems import Problems
+from digikomp.orgimport.services import org_import_apply, org_import_plan
+from digikomp.orgimport.sources import read_path
+from digikomp.profiles import services as profile_services
+from digikomp.profiles.jobcodes import job_profile_set, job_profiles_suggest
+from digikomp.profiles.models import Profile
+from digikomp.tenancy.models import Municipality, OrgUnit, Person, UnitManager
+
+DEMO_MUNICIPALITY = "751"
+DEMO_PASSWORD = "demo-DigiKomp-2026"
+
+
+class Command(BaseCommand):
+    help = "Load the national norm and the demo municipality with one login per role (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--people", type=int, default=3000)
+        parser.add_argument("--units", type=int, default=150)
+
+    def handle(self, *args, people: int, units: int, **options):
+        load_shipped_frameworks()
+        profile_services.load_shipped_norm()
+        municipality = Municipality.objects.get(code=DEMO_MUNICIPALITY)
+        if not OrgUnit.objects.filter(municipality=municipality).exists():
+            self.stdout.write(f"Creating the demo organisation of {municipality.name} ({units} units, "
+                              f"{people} people) ...")
+            self._organisation(municipality, people=people, units=units)
+            self._profiles(municipality)
+        logins = self._users(municipality)
+        self.stdout.write(self.style.SUCCESS("\nDigiKomp demo – log in at http://127.0.0.1:8000/konto/login/"))
+        for role, email in logins:
+            self.stdout.write(f"  {role:<26} {email:<32} password: {DEMO_PASSWORD}")
+        self.stdout.write("")
+
+    def _organisation(self, municipality, *, people: int, units: int) -> None:
+        export = generate_export(people=people, units=units, seed=int(municipality.code), name=municipality.name)
+        with tempfile.TemporaryDirectory() as folder:
+            write_export(export, Path(folder))
+            problems = Problems()
+            snapshot = read_path(Path(folder), problems)
+        if snapshot is None or problems:
+            raise CommandError("The generated demo export did not import: "
+                               + "; ".join(p.text for p in problems))
+        org_import_apply(plan=org_import_plan(municipality=municipality, snapshot=snapshot))
+
+    @transaction.atomic
+    def _profiles(self, municipality) -> None:
+        everyone = Profile.objects.get(owner__isnull=True, slug="alle-medarbejdere")
+        suggestions = job_profiles_suggest(municipality)
+        codes = Person.objects.filter(municipality=municipality, active=True).exclude(job_code="")
+        for code in codes.values_list("job_code", flat=True).distinct():
+            job_profile_set(municipality=municipality, job_code=code, profile=suggestions.get(code, everyone))
+        # One adapted profile, so the diff and the public adapted-profile page have something to show.
+        ssa = Profile.objects.get(owner__isnull=True, slug="social-og-sundhedsassistent")
+        adaptation = profile_services.adaptation_get_or_create(municipality=municipality, profile=ssa)
+        adaptation.local_note = "Aarhus hæver kravet til velfærdsteknologi, fordi alle hjemmeplejegrupper bruger " \
+                                "skærmbesøg og medicinrobotter."
+        adaptation.save()
+        effective = profile_services.selectors.effective_profile(ssa, municipality)
+        rows = effective.rows()
+        highest = max(level.value for level in effective.release.framework_version.levels.all())
+        raised = next(((c, e) for c, e in rows if e.level is not None and e.level < highest), None)
+        if raised:
+            profile_services.adaptation_set(adaptation=adaptation, competence_identifier=raised[0].identifier,
+                                            level=raised[1].level + 1, note="Lokalt prioriteret")
+
+    def _users(self, municipality) -> list[tuple[str, str]]:
+        manager = (UnitManager.objects.filter(unit__municipality=municipality, unit__depth=2, active=True)
+                   .select_related("unit", "person").order_by("unit__path").first())
+        employee = None
+        if manager:
+            employee = (Person.objects.filter(municipality=municipality, active=True,
+                                              primary_unit__path__startswith=manager.unit.path)
+                        .exclude(pk=manager.person_id).order_by("external_id").first())
+        wanted = [
+            (Role.NATIONAL_EDITOR, "redaktoer@digikomp.demo", None, {}),
+            (Role.MUNICIPAL_ADMIN, "admin@aarhus.demo", municipality.code, {}),
+            (Role.HR, "hr@aarhus.demo", municipality.code, {}),
+            (Role.MANAGER, "leder@aarhus.demo", municipality.code,
+             {"unit_ids": [manager.unit.external_id] if manager else [],
+              "person_external_id": manager.person.external_id if manager else None}),
+            (Role.EMPLOYEE, "medarbejder@aarhus.demo", municipality.code,
+             {"person_external_id": employee.external_id if employee else None}),
+            (Role.PROVIDER, "udbyder@digikomp.demo", None, {}),
+        ]
+        logins = []
+        for role, email, code, extra in wanted:
+            if not User.objects.filter(email=email).exists():
+                user_create(email=email, role=role, password=DEMO_PASSWORD, municipality_code=code,
+                            name=email.split("@")[0].capitalize(), **extra)
+            logins.append((str(Role(role).label), email))
+        return logins

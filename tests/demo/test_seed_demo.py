@@ -1,0 +1,38 @@
+"""The demo that `make run` serves: seed-demo builds it through the real import, and every login works."""
+
+import pytest
+from django.core.management import call_command
+
+from digikomp.accounts.models import User
+from digikomp.profiles.models import Adaptation, JobProfile
+from digikomp.profiles.selectors import profile_for_person
+from digikomp.tenancy.models import OrgUnit, Person
+
+pytestmark = pytest.mark.django_db
+
+DEMO_PASSWORD = "demo-DigiKomp-2026"
+
+
+def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
+    call_command("seed-demo", people=300, units=30)
+    out = capsys.readouterr().out
+    assert OrgUnit.objects.filter(municipality__code="751").count() == 30
+    people = Person.objects.filter(municipality__code="751", active=True)
+    assert people.count() > 250
+    # Every active person with a job code has a profile.
+    assert all(profile_for_person(p) is not None for p in people.exclude(job_code="")[:100])
+    assert Adaptation.objects.filter(municipality__code="751").exists()
+    emails = list(User.objects.values_list("email", flat=True))
+    assert len(emails) == 6
+    for email in emails:
+        assert email in out
+        response = client.post("/konto/login/", {"username": email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, email
+        client.post("/konto/logout/")
+    manager = User.objects.get(email="leder@aarhus.demo")
+    assert manager.person is not None and manager.role_assignments.get().units.exists()
+
+    mappings = JobProfile.objects.count()
+    call_command("seed-demo", people=300, units=30)  # a second run keeps what is there
+    assert OrgUnit.objects.filter(municipality__code="751").count() == 30
+    assert User.objects.count() == 6 and JobProfile.objects.count() == mappings
