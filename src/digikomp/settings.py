@@ -7,7 +7,9 @@ HTTPS=1 and DATABASE_URL, and `digikomp check --deploy` then reports nothing.
 
 from __future__ import annotations
 
+import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -67,6 +69,8 @@ INSTALLED_APPS = [
     "digikomp.orgimport",
     "digikomp.frameworks",
     "digikomp.profiles",
+    "digikomp.assessments",
+    "digikomp.insights",
     "digikomp.web",
     "digikomp.api",
     "digikomp.demo",
@@ -121,7 +125,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["TEST"] = {"NAME": None}
+    # A file, not shared-cache memory, so tests of concurrent submissions see real SQLite locking.
+    # One file per test process, so parallel runs never share a database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"digikomp-test-{os.getpid()}.sqlite3")
+    }
 elif DATABASES["default"]["ENGINE"] not in ("django.db.backends.postgresql",):
     raise ImproperlyConfigured("DATABASE_URL must point to SQLite or PostgreSQL")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -146,6 +154,9 @@ LOGOUT_REDIRECT_URL = "web:home"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The login form's field is "username" (it holds the e-mail). Axes would otherwise default to the user model's
+# USERNAME_FIELD ("email"), record failures under no username at all and never lock the account.
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -207,6 +218,9 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Static and uploaded files ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The project's own static files live in the package, outside any app's static/ folder; without this the
+# finders (collectstatic, and render_pdf looking up print.css) do not see them.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -248,6 +262,8 @@ SPECTACULAR_SETTINGS = {
 # --- DigiKomp -------------------------------------------------------------------------------------------------
 # Smallest group any aggregate may describe (DESIGN.md section 5); a municipality may raise it, never below 3.
 DIGIKOMP_ANONYMITY_K = env_int("DIGIKOMP_ANONYMITY_K", 5, minimum=3)
+# Tally rows per key, so concurrent submissions do not all wait for the same row lock of the top unit.
+DIGIKOMP_TALLY_SHARDS = env_int("DIGIKOMP_TALLY_SHARDS", 4, minimum=1)
 DIGIKOMP_NATIONAL_ORGANISATION = env_str("DIGIKOMP_NATIONAL_ORGANISATION", "KL – Kommunernes Landsforening")
 
 LOGGING = {

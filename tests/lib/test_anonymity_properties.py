@@ -53,3 +53,11 @@ def test_one_small_sibling_forces_a_second_to_be_hidden():
     assert suppress_partition(10, {"a": 6, "b": 2, "c": 2}, 5) == {"a", "b", "c"}
     # 20 = 10 + 7 + 3: the 3 is hidden; leftover 3 < 5 -> hide the 7 too; leftover 10 is fine.
     assert suppress_partition(20, {"a": 10, "b": 7, "c": 3}, 5) == {"b", "c"}
+
+
+@given(partitions, st.integers(min_value=0, max_value=40), ks)
+def test_a_hidden_whole_cannot_be_rebuilt_from_its_shown_parts(parts, extra, k):
+    whole = sum(parts.values()) + extra
+    hidden = suppress_partition(whole, parts, k, whole_hidden=True)
+    shown = sum(n for key, n in parts.items() if key not in hidden)
+    assert whole == 0 or whole - shown >= k or (whole < k and shown == 0)

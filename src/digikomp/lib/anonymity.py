@@ -29,24 +29,27 @@ def visible(n: int, k: int) -> bool:
     return n == 0 or n >= check_k(k)
 
 
-def suppress_partition(whole: int, parts: Mapping[Hashable, int], k: int) -> set[Hashable]:
+def suppress_partition(whole: int, parts: Mapping[Hashable, int], k: int, *,
+                       whole_hidden: bool = False) -> set[Hashable]:
     """The keys of `parts` to hide, so that no group of 1..k-1 people can be shown or derived.
 
     `whole` is the count of the enclosing group (it may be larger than the sum of the parts, e.g. people placed
-    directly in a unit that also has sub-units). Parts must not overlap.
+    directly in a unit that also has sub-units). Parts must not overlap. `whole_hidden` says the whole is itself
+    suppressed; then its parts must not add up to it either, or it could be rebuilt from them and subtracted
+    from its own parent.
     """
     check_k(k)
-    hidden = {key for key, n in parts.items() if 0 < n < k}
     # A whole below k hides everything inside it as well: it is itself hidden by its own parent's check.
     if 0 < whole < k:
         return {key for key, n in parts.items() if n > 0}
+    hidden = {key for key, n in parts.items() if 0 < n < k}
 
     def leftover() -> int:
         return whole - sum(n for key, n in parts.items() if key not in hidden)
 
     # Hide the smallest shown groups until the leftover can no longer single out fewer than k people.
     shown = sorted((n, str(key), key) for key, n in parts.items() if key not in hidden and n > 0)
-    while 0 < leftover() < k and shown:
+    while shown and (0 < leftover() < k or (whole_hidden and whole > 0 and leftover() == 0)):
         _n, _label, key = shown.pop(0)
         hidden.add(key)
     return hidden

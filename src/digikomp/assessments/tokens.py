@@ -1,0 +1,38 @@
+"""Personal survey links: `<public_id>.<signature>`.
+
+public_id is 16 random bytes (unguessable on its own); the signature is an HMAC of it under SECRET_KEY, so a
+guessed or mangled token is rejected before any database lookup and a leaked database does not yield links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+
+SALT = b"digikomp.assessments.invitation"
+
+
+def new_public_id() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def _signature(public_id: str) -> str:
+    key = hashlib.sha256(SALT + settings.SECRET_KEY.encode()).digest()
+    return hmac.new(key, public_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def token_for(public_id: str) -> str:
+    return f"{public_id}.{_signature(public_id)}"
+
+
+def public_id_from(token: str) -> str | None:
+    """The public id of a well-formed, correctly signed token; None for anything else."""
+    if not isinstance(token, str) or token.count(".") != 1 or len(token) > 100:
+        return None
+    public_id, signature = token.split(".")
+    if not public_id or not hmac.compare_digest(signature, _signature(public_id)):
+        return None
+    return public_id
