@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "digikomp.audit",
     "digikomp.tenancy",
     "digikomp.accounts",
@@ -257,6 +259,17 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+
+# --- Background tasks ------------------------------------------------------------------------------------------
+# Invitation e-mails, reminders and reports run through Django's tasks API (the django-tasks backport) on the
+# database backend; `digikomp db_worker` executes them (`make run` starts one). Tests use the immediate backend
+# except where they exercise the worker itself.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    },
 }
 
 # --- DigiKomp -------------------------------------------------------------------------------------------------
