@@ -277,6 +277,8 @@ TASKS = {
 DIGIKOMP_ANONYMITY_K = env_int("DIGIKOMP_ANONYMITY_K", 5, minimum=3)
 # Tally rows per key, so concurrent submissions do not all wait for the same row lock of the top unit.
 DIGIKOMP_TALLY_SHARDS = env_int("DIGIKOMP_TALLY_SHARDS", 4, minimum=1)
+# The address people reach DigiKomp at, for links in e-mails (personal survey links, newsletters).
+DIGIKOMP_BASE_URL = env_str("DIGIKOMP_BASE_URL", "http://127.0.0.1:8000")
 DIGIKOMP_NATIONAL_ORGANISATION = env_str("DIGIKOMP_NATIONAL_ORGANISATION", "KL – Kommunernes Landsforening")
 
 LOGGING = {

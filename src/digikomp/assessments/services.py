@@ -7,6 +7,7 @@ import hmac
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -28,6 +29,7 @@ from digikomp.assessments.models import (
 )
 from digikomp.assessments.tokens import new_public_id
 from digikomp.audit.models import log_action
+from digikomp.frameworks.models import FrameworkVersion
 from digikomp.lib.anonymity import effective_k
 from digikomp.profiles.selectors import effective_profile, release_for
 from digikomp.profiles.models import JobProfile
@@ -150,8 +152,13 @@ def invitations_create(*, campaign: Campaign, actor=None) -> list[Invitation]:
     return new
 
 
-def _levels(campaign: Campaign) -> set[int]:
-    return set(campaign.framework_version.levels.values_list("value", flat=True))
+@lru_cache(maxsize=64)
+def _scale_and_competences(framework_version_id: int) -> tuple[frozenset[int], frozenset[str]]:
+    """The level values and competence identifiers of a framework version. Campaigns only use published
+    versions, which never change, so the answer can be kept for the life of the process."""
+    version = FrameworkVersion.objects.get(pk=framework_version_id)
+    return (frozenset(version.levels.values_list("value", flat=True)),
+            frozenset(str(c) for c in version.competences.values_list("identifier", flat=True)))
 
 
 def validate_answers(invitation: Invitation, body, *, complete: bool) -> dict:
@@ -168,8 +175,7 @@ def validate_answers(invitation: Invitation, body, *, complete: bool) -> dict:
     if not isinstance(answers, dict):
         errors["answers"] = _("Must be an object of competence identifier to level (or null for “don't know”).")
         answers = {}
-    levels = _levels(invitation.campaign)
-    known = {str(c) for c in invitation.campaign.framework_version.competences.values_list("identifier", flat=True)}
+    levels, known = _scale_and_competences(invitation.campaign.framework_version_id)
     cleaned: dict[str, int | None] = {}
     for identifier, level in answers.items():
         where = f"answers.{identifier}"

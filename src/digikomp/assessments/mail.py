@@ -1,0 +1,39 @@
+"""Invitation and reminder e-mails, sent by background tasks (tasks.py) one campaign batch at a time."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from digikomp.assessments.models import Invitation
+from digikomp.assessments.tokens import token_for
+
+
+def personal_link(invitation: Invitation) -> str:
+    """The absolute personal link; its shape (/svar/<token>/) is a public promise printed on letters."""
+    return f"{settings.DIGIKOMP_BASE_URL.rstrip('/')}/svar/{token_for(invitation.public_id)}/"
+
+
+def _message(invitation: Invitation, kind: str) -> EmailMultiAlternatives:
+    campaign = invitation.campaign
+    context = {"invitation": invitation, "campaign": campaign, "person": invitation.person,
+               "link": personal_link(invitation), "closes": timezone.localtime(campaign.closes_at),
+               "municipality": campaign.municipality, "reminder": kind == "reminder"}
+    with translation.override("da"):  # Danish first; the template adds the English text below
+        subject = render_to_string("assessments/email/subject.txt", context).strip()
+        body = render_to_string("assessments/email/invitation.txt", context)
+    return EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.person.email])
+
+
+def send_batch(invitations, kind: str) -> int:
+    """Send to every invitation with an e-mail address; returns the number sent and stamps them."""
+    sendable = [i for i in invitations if i.person.email]
+    if not sendable:
+        return 0
+    with get_connection() as connection:
+        connection.send_messages([_message(i, kind) for i in sendable])
+    field = "sent_at" if kind == "invitation" else "reminded_at"
+    Invitation.objects.filter(pk__in=[i.pk for i in sendable]).update(**{field: timezone.now()})
+    return len(sendable)

@@ -1,0 +1,17 @@
+"""Writes the respondent makes after submitting: the consent to share the personal result with the manager."""
+
+from __future__ import annotations
+
+from digikomp.assessments.models import Response
+from digikomp.audit.models import log_action
+
+
+def response_consent_set(*, response: Response, share: bool) -> Response:
+    """Switch sharing on or off. Logged (without any answer) so a consent can be shown to have been given."""
+    if response.share_with_manager == share:
+        return response
+    response.share_with_manager = share
+    response.save(update_fields=["share_with_manager"])
+    log_action("response.consent", municipality=response.campaign.municipality, obj=response,
+               data={"share_with_manager": share})
+    return response

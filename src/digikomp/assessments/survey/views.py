@@ -1,0 +1,266 @@
+"""Pages of the personal survey link: welcome, one step per area, review and submit, the personal result.
+
+The token is the only key: a guessed or mangled token is refused before any lookup (tokens.public_id_from),
+and an unknown one gets the same 404 page, which names no campaign. Every page is private to the person:
+never cached, not indexed, and no Referer carries the token elsewhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+from functools import wraps
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from digikomp.assessments.models import Draft, Invitation, Response
+from digikomp.assessments.results import personal_result
+from digikomp.assessments.services import AlreadySubmitted, SurveyError, draft_save, response_submit
+from digikomp.assessments.survey.forms import ConsentForm, StepForm, SubmitForm
+from digikomp.assessments.survey.questionnaire import merged, questionnaire_for, submission_body
+from digikomp.assessments.survey.services import response_consent_set
+from digikomp.assessments.tokens import public_id_from
+from digikomp.lib.pdf import PdfUnavailable, render_pdf
+
+PDF_LANGUAGES = ("da", "en")
+T = "assessments/survey/"
+
+
+def personal_link(view):
+    """Resolve the token to its invitation (the invalid-link page otherwise) and keep the page private."""
+
+    @wraps(view)
+    @never_cache
+    def wrapper(request, token: str, **kwargs):
+        public_id = public_id_from(token)
+        invitation = None
+        if public_id is not None:
+            invitation = (Invitation.objects.select_related("campaign__municipality",
+                                                            "campaign__framework_version")
+                          .filter(public_id=public_id).first())
+        if invitation is None:
+            response = render(request, T + "invalid.html", status=404)
+        else:
+            response = view(request, invitation, token=token, **kwargs)
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+def _response_of(invitation: Invitation) -> Response | None:
+    return Response.objects.filter(invitation=invitation).first()
+
+
+def _draft_data(invitation: Invitation) -> dict:
+    draft = Draft.objects.filter(invitation=invitation).first()
+    return draft.data if draft else {}
+
+
+def _closed_or_waiting(request, invitation: Invitation, token: str, submitted: bool):
+    """The page for a survey that cannot be answered now: closed (410) or not open yet; None when open."""
+    campaign = invitation.campaign
+    context = {"campaign": campaign, "token": token, "submitted": submitted}
+    if campaign.is_closed():
+        return render(request, T + "closed.html", context, status=410)
+    if timezone.now() < campaign.opens_at:
+        return render(request, T + "not_open.html", context)
+    return None
+
+
+def _answering(request, invitation: Invitation, token: str):
+    """None when the questionnaire may be answered; else the page to show instead."""
+    submitted = _response_of(invitation) is not None
+    unavailable = _closed_or_waiting(request, invitation, token, submitted)
+    if unavailable is not None:
+        return unavailable
+    if submitted:
+        return redirect("survey:start", token=token)
+    return None
+
+
+@require_http_methods(["GET", "HEAD"])
+@personal_link
+def start(request, invitation: Invitation, token: str):
+    response = _response_of(invitation)
+    unavailable = _closed_or_waiting(request, invitation, token, response is not None)
+    if unavailable is not None:
+        return unavailable
+    campaign = invitation.campaign
+    context = {"campaign": campaign, "token": token, "submitted": response is not None}
+    if response is None:
+        questionnaire = questionnaire_for(invitation)
+        data = _draft_data(invitation)
+        resume = questionnaire.resume_step(data)
+        context.update({
+            "questionnaire": questionnaire, "started": bool(data),
+            "next_url": reverse("survey:step", kwargs={"token": token, "number": resume}) if resume
+            else reverse("survey:review", kwargs={"token": token}),
+        })
+    return render(request, T + "start.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@personal_link
+def step(request, invitation: Invitation, token: str, number: int):
+    unavailable = _answering(request, invitation, token)
+    if unavailable is not None:
+        return unavailable
+    questionnaire = questionnaire_for(invitation)
+    current = questionnaire.step(number)
+    if current is None:
+        raise Http404
+    data = _draft_data(invitation)
+    if request.method == "POST":
+        going_back = request.POST.get("action") == "back"
+        form = StepForm(current, request.POST, enforce_required=not going_back)
+        if form.is_valid():
+            try:
+                draft_save(invitation=invitation, body=merged(data, current, form.cleaned_data))
+            except SurveyError as refused:
+                # Only reachable by a hand-made request (the form offers valid values) or a closing survey.
+                for message in refused.errors.values():
+                    form.add_error(None, message)
+            else:
+                if going_back:
+                    target = (reverse("survey:step", kwargs={"token": token, "number": number - 1}) if number > 1
+                              else reverse("survey:start", kwargs={"token": token}))
+                elif number < questionnaire.total:
+                    target = reverse("survey:step", kwargs={"token": token, "number": number + 1})
+                else:
+                    target = reverse("survey:review", kwargs={"token": token})
+                return redirect(target)
+    else:
+        form = StepForm(current, initial={q.name: q.to_field(data) for q in current.questions})
+    return render(request, T + "step.html", {
+        "campaign": invitation.campaign, "token": token, "questionnaire": questionnaire, "step": current,
+        "form": form, "sections": form.sections(), "error_links": form.error_links() + [
+            ("#survey-form", message) for message in form.non_field_errors()],
+    })
+
+
+def _review_context(invitation: Invitation, token: str, data: dict, errors=()) -> dict:
+    questionnaire = questionnaire_for(invitation)
+    steps, links = [], {}
+    for current in questionnaire.steps:
+        url = reverse("survey:step", kwargs={"token": token, "number": current.number})
+        for question in current.questions:
+            links[question.name] = f"{url}#{question.input_id}"
+        steps.append((current, [(q, q.answer_label(data), links[q.name]) for q in current.questions]))
+    return {
+        "campaign": invitation.campaign, "token": token, "questionnaire": questionnaire, "steps": steps,
+        "missing": [(q, links[q.name]) for q in questionnaire.missing(data)],
+        "form": SubmitForm(initial={"idempotency_key": uuid.uuid4().hex}),
+        "error_links": list(errors),
+    }
+
+
+def _submission_errors(invitation: Invitation, token: str, refused: SurveyError) -> list[tuple[str, str]]:
+    """SurveyError fields ("answers.<id>", ...) as error-summary links to the question's step."""
+    questionnaire = questionnaire_for(invitation)
+    prefix = {"answers": "c", "knowledge": "k", "custom": "q"}
+    found = []
+    for where, message in refused.errors.items():
+        section, _dot, key = where.partition(".")
+        name = f"{prefix.get(section, '')}-{key}"
+        current = questionnaire.step_of(name)
+        question = next((q for q in questionnaire.questions if q.name == name), None)
+        if current is not None and question is not None:
+            url = reverse("survey:step", kwargs={"token": token, "number": current.number})
+            found.append((f"{url}#{question.input_id}", f"{question.legend}: {message}"))
+        else:
+            found.append(("#submit", message))
+    return found
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@personal_link
+def review(request, invitation: Invitation, token: str):
+    result_url = reverse("survey:result", kwargs={"token": token})
+    if request.method == "POST":
+        form = SubmitForm(request.POST)
+        if not form.is_valid():
+            if _response_of(invitation) is not None:
+                return redirect(result_url)
+            unavailable = _answering(request, invitation, token)
+            if unavailable is not None:
+                return unavailable
+            errors = [("#submit", e) for e in form.errors.get("idempotency_key", [])]
+            return render(request, T + "review.html",
+                          _review_context(invitation, token, _draft_data(invitation), errors))
+        try:
+            submitted = response_submit(invitation=invitation, body=submission_body(_draft_data(invitation)),
+                                        idempotency_key=form.cleaned_data["idempotency_key"])
+        except AlreadySubmitted:
+            messages.info(request, _("Your answers had already been submitted. Here is your result."))
+            return redirect(result_url)
+        except SurveyError as refused:
+            unavailable = _answering(request, invitation, token)
+            if unavailable is not None:
+                return unavailable
+            return render(request, T + "review.html", _review_context(
+                invitation, token, _draft_data(invitation), _submission_errors(invitation, token, refused)))
+        if submitted.created:
+            messages.success(request, _("Thank you. Your answers are stored."))
+        return redirect(result_url)
+    unavailable = _answering(request, invitation, token)
+    if unavailable is not None:
+        return unavailable
+    return render(request, T + "review.html", _review_context(invitation, token, _draft_data(invitation)))
+
+
+@require_http_methods(["GET", "HEAD"])
+@personal_link
+def result(request, invitation: Invitation, token: str):
+    response = _response_of(invitation)
+    if response is None:
+        return redirect("survey:start", token=token)
+    return render(request, T + "result.html", {
+        "campaign": invitation.campaign, "token": token, "result": personal_result(response),
+        "consent_form": ConsentForm(initial={"share_with_manager": response.share_with_manager}),
+        "pdf_links": [(code, label, reverse("survey:result_pdf", kwargs={"token": token, "language": code}))
+                      for code, label in (("da", "Dansk"), ("en", "English"))],
+    })
+
+
+@require_POST
+@personal_link
+def consent(request, invitation: Invitation, token: str):
+    response = _response_of(invitation)
+    if response is None:
+        return redirect("survey:start", token=token)
+    form = ConsentForm(request.POST)
+    form.is_valid()  # a checkbox: absent or anything truthy, never invalid
+    share = bool(form.cleaned_data.get("share_with_manager"))
+    response_consent_set(response=response, share=share)
+    messages.success(request, _("Your result is now shared with your manager.") if share
+                     else _("Your result is not shared with anyone."))
+    return redirect(reverse("survey:result", kwargs={"token": token}) + "#consent")
+
+
+@require_http_methods(["GET", "HEAD"])
+@personal_link
+def result_pdf(request, invitation: Invitation, token: str, language: str):
+    if language not in PDF_LANGUAGES:
+        raise Http404
+    response = _response_of(invitation)
+    if response is None:
+        return redirect("survey:start", token=token)
+    with translation.override(language):
+        data = personal_result(response)
+    context = {"campaign": invitation.campaign, "result": data, "language": language, "pdf": True}
+    try:
+        pdf = render_pdf(T + "result_pdf.html", context, language=language)
+    except PdfUnavailable:
+        return render(request, T + "pdf_unavailable.html", {"token": token}, status=503)
+    filename = f"digikomp-resultat-{language}.pdf" if language == "da" else f"digikomp-result-{language}.pdf"
+    return HttpResponse(pdf, content_type="application/pdf",
+                        headers={"Content-Disposition": content_disposition_header(True, filename)})

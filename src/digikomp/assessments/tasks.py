@@ -1,0 +1,54 @@
+"""Background tasks of the survey: invitation e-mails and reminders (django-tasks, database backend)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django_tasks import task
+
+from digikomp.assessments.mail import send_batch
+from digikomp.assessments.models import Campaign, Invitation
+
+BATCH = 200
+
+
+@task()
+def send_invitations(campaign_id: int) -> int:
+    """E-mail everyone invited to the campaign who has not had their invitation yet."""
+    campaign = Campaign.objects.get(pk=campaign_id)
+    if campaign.is_closed():
+        return 0
+    pending = Invitation.objects.filter(campaign=campaign, sent_at__isnull=True).select_related(
+        "person", "campaign__municipality")
+    sent = 0
+    for start in range(0, pending.count() + BATCH, BATCH):
+        batch = list(pending.order_by("pk")[:BATCH])
+        if not batch:
+            break
+        sent += send_batch(batch, "invitation")
+        # Those without an address are stamped too, so the loop moves on; they get their link another way.
+        Invitation.objects.filter(pk__in=[i.pk for i in batch], sent_at__isnull=True).update(
+            sent_at=campaign.opens_at)
+    return sent
+
+
+@task()
+def send_reminders(campaign_id: int) -> int:
+    """Remind those who have not submitted yet (run at each day of the campaign's reminder schedule)."""
+    campaign = Campaign.objects.get(pk=campaign_id)
+    if not campaign.is_open():
+        return 0
+    waiting = list(Invitation.objects.filter(campaign=campaign, submitted_at__isnull=True)
+                   .select_related("person", "campaign__municipality"))
+    return send_batch(waiting, "reminder")
+
+
+def schedule_mail(campaign: Campaign) -> None:
+    """Queue the invitation e-mails now and one reminder run per day of the schedule."""
+    send_invitations.enqueue(campaign.pk)
+    if not send_reminders.get_backend().supports_defer:
+        return  # the immediate backend (tests) cannot wait; tests call send_reminders directly
+    for days in campaign.reminder_days:
+        when = campaign.opens_at + timedelta(days=days)
+        if when < campaign.closes_at:
+            send_reminders.using(run_after=when).enqueue(campaign.pk)
