@@ -225,3 +225,26 @@ class ResponseCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit", "profile", "shard"], name="response_count_key"),
         ]
+
+
+class KnowledgeTally(models.Model):
+    """Knowledge checks against self-ratings per (campaign, unit subtree, competence), written with the response.
+
+    Over-confident: rated themselves at or above the item's level but answered wrong; under-confident: rated
+    themselves below it but answered right.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="knowledge_tallies")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    competence_identifier = models.UUIDField()
+    shard = models.PositiveSmallIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    correct = models.PositiveIntegerField(default=0)
+    overconfident = models.PositiveIntegerField(default=0)
+    underconfident = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit", "competence_identifier", "shard"],
+                                    name="knowledge_tally_key"),
+        ]

@@ -335,10 +335,20 @@ def _store(invitation: Invitation, data: dict, idempotency_key: str | None) -> R
                                for identifier, level in data["answers"].items())
     if data["knowledge"]:
         items = KnowledgeItem.objects.in_bulk(list(data["knowledge"]))
-        KnowledgeAnswer.objects.bulk_create(
-            KnowledgeAnswer(response=response, item_id=item_id, chosen=chosen,
-                            correct=chosen is not None and chosen == items[item_id].correct)
-            for item_id, chosen in data["knowledge"].items())
+        knowledge = [KnowledgeAnswer(response=response, item_id=item_id, chosen=chosen,
+                                     correct=chosen is not None and chosen == items[item_id].correct)
+                     for item_id, chosen in data["knowledge"].items()]
+        KnowledgeAnswer.objects.bulk_create(knowledge)
+        increments = []
+        for answer in knowledge:
+            item = items[answer.item_id]
+            rated = data["answers"].get(str(item.competence_identifier))
+            increments.append(tallies.KnowledgeIncrement(
+                item.competence_identifier, answer.correct,
+                overconfident=rated is not None and rated >= item.level and not answer.correct,
+                underconfident=rated is not None and rated < item.level and answer.correct))
+        tallies.add_knowledge(campaign_id=invitation.campaign_id, unit_path=invitation.unit.path,
+                              increments=increments)
     if data["custom"]:
         CustomAnswer.objects.bulk_create(CustomAnswer(response=response, question_id=q, value=v)
                                          for q, v in data["custom"].items())

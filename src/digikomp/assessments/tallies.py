@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection
 
-from digikomp.assessments.models import MAX_LEVELS, ResponseCount, Tally
+from digikomp.assessments.models import MAX_LEVELS, KnowledgeTally, ResponseCount, Tally
 
 LEVEL_COLUMNS = [f"level_{i}" for i in range(1, MAX_LEVELS + 1)]
 COUNT_COLUMNS = ["dont_know", "meeting", *LEVEL_COLUMNS]
@@ -59,6 +59,26 @@ def add_response(*, campaign_id: int, unit_path: str, profile_id: int, increment
                 sorted(rows, key=lambda r: (r[1], str(r[3]))))
     _upsert(ResponseCount._meta.db_table, ["campaign_id", "unit_id", "profile_id", "shard"],
             ["invited", "responded"], [(campaign_id, unit, profile_id, shard, 0, 1) for unit in units])
+
+
+@dataclass(frozen=True)
+class KnowledgeIncrement:
+    competence_identifier: object
+    correct: bool
+    overconfident: bool
+    underconfident: bool
+
+
+def add_knowledge(*, campaign_id: int, unit_path: str, increments: Iterable[KnowledgeIncrement],
+                  shard: int | None = None) -> None:
+    shard = random.randrange(shards()) if shard is None else shard
+    rows = []
+    for unit in sorted(ancestor_ids(unit_path)):
+        for i in sorted(increments, key=lambda i: str(i.competence_identifier)):
+            rows.append((campaign_id, unit, _uuid_db(i.competence_identifier), shard, 1, int(i.correct),
+                         int(i.overconfident), int(i.underconfident)))
+    _upsert(KnowledgeTally._meta.db_table, ["campaign_id", "unit_id", "competence_identifier", "shard"],
+            ["answered", "correct", "overconfident", "underconfident"], rows)
 
 
 def add_invitations(*, campaign_id: int, invited: Iterable[tuple[str, int]]) -> None:
