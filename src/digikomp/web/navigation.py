@@ -1,4 +1,8 @@
-"""The main navigation, filtered by the requester's permissions. One list, so every page agrees."""
+"""The main navigation and the dashboard's cards, filtered by the requester's permissions.
+
+One list, so the menu and the dashboard always agree on what a user can reach. Apps add their entry point to
+NAV_ITEMS with the permission the view itself requires.
+"""
 
 from __future__ import annotations
 
@@ -14,24 +18,59 @@ class NavItem:
     label: str | Promise
     url_name: str
     permission: str | None = None  # None: every logged-in user
+    # One sentence for the dashboard card; items without one stay in the menu only.
+    description: str | Promise = ""
 
+
+# Shown to visitors who are not logged in; the public site will add its sections here.
+PUBLIC_ITEMS = [
+    NavItem(_("Front page"), "web:home"),
+]
 
 NAV_ITEMS = [
     NavItem(_("Overview"), "web:dashboard"),
-    NavItem(_("Organisation"), "web:org_units", "org.view"),
-    NavItem(_("Import organisation"), "orgimport:upload", "org.import"),
+    NavItem(
+        _("Organisation"), "web:org_units", "org.view",
+        _("Browse the units and people of your organisation and search for a unit or a colleague."),
+    ),
+    NavItem(
+        _("Import organisation"), "orgimport:upload", "org.import",
+        _("Bring the organisation and its people in from an OS2mo export or the DigiKomp spreadsheet "
+          "template."),
+    ),
 ]
 
 
-def items_for(request) -> list[dict]:
-    access = request.access
+def _allowed(access) -> list[NavItem]:
     if not access.is_authenticated:
-        return []
-    current = request.path
-    items = []
-    for item in NAV_ITEMS:
-        if item.permission and not access.has(item.permission):
-            continue
-        url = reverse(item.url_name)
-        items.append({"label": item.label, "url": url, "current": current == url})
+        return PUBLIC_ITEMS
+    return [item for item in NAV_ITEMS if item.permission is None or access.has(item.permission)]
+
+
+def items_for(request) -> list[dict]:
+    """Menu entries for this request, with the value of aria-current for the entry the visitor is in.
+
+    "page" when the visitor is on the entry's own page; "true" for the deepest entry whose URL the current
+    path lies below (a unit page belongs to Organisation, not to the Overview at /app/).
+    """
+    path = request.path
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "current": ""} for item in _allowed(request.access)
+    ]
+    # "/" is a prefix of every path, so the front page counts only as itself.
+    inside = [i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))]
+    section = max(inside, key=lambda i: len(i["url"]), default=None)
+    if section is not None:
+        section["current"] = "page" if section["url"] == path else "true"
     return items
+
+
+def cards_for(request) -> list[dict]:
+    """Dashboard cards: the menu entries that lead somewhere other than the dashboard itself."""
+    if not request.access.is_authenticated:
+        return []
+    return [
+        {"label": item.label, "url": reverse(item.url_name), "description": item.description}
+        for item in _allowed(request.access)
+        if item.description
+    ]

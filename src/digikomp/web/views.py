@@ -1,9 +1,13 @@
-"""Front page, dashboard and the organisation pages."""
+"""The front page and the dashboard. The organisation pages live in org_views.py."""
+
+from __future__ import annotations
 
 from django.shortcuts import render
 
-from digikomp.tenancy import selectors
-from digikomp.web.decorators import login_required, permission_required
+from digikomp.accounts.roles import Role
+from digikomp.web.dashboard import coming_for
+from digikomp.web.decorators import login_required
+from digikomp.web.navigation import cards_for
 
 
 def home(request):
@@ -12,19 +16,14 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    return render(request, "web/dashboard.html", {"access": request.access})
-
-
-@permission_required("org.view")
-def org_units(request):
-    units = selectors.top_units(request.access)
-    return render(request, "web/org_units.html", {"units": units})
-
-
-@permission_required("org.view")
-def org_unit(request, external_id):
-    unit = selectors.get_unit(request.access, external_id)
-    children = selectors.visible_units(request.access).filter(parent=unit, active=True)
-    members = selectors.visible_people(request.access).filter(primary_unit=unit, active=True)
-    return render(request, "web/org_unit.html", {"unit": unit, "children": children, "members": members})
-
+    access = request.access
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "access": access,
+            "role_labels": [role.label for role in Role if role in access.roles],
+            "cards": cards_for(request),
+            "coming": coming_for(access.roles),
+        },
+    )

@@ -1,0 +1,51 @@
+"""What the dashboard tells each role about the parts of DigiKomp that are still on their way.
+
+Kept as data beside the navigation so a role that can do nothing yet still gets a friendly, specific answer,
+and so each line can be removed the day its feature lands in NAV_ITEMS.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from digikomp.accounts.roles import Role
+
+COMING: dict[str, list[Promise]] = {
+    Role.NATIONAL_EDITOR: [
+        _("Edit and publish versions of the national competence model and the role profiles."),
+        _("Moderate the inspiration catalogue and follow the national picture."),
+    ],
+    Role.MUNICIPAL_ADMIN: [
+        _("Adapt the national role profiles to your municipality."),
+        _("Run mapping campaigns and follow anonymous results for the whole municipality."),
+    ],
+    Role.HR: [
+        _("Run mapping campaigns and follow anonymous results for the whole municipality."),
+        _("Plan development activities from the gaps the mappings show."),
+    ],
+    Role.MANAGER: [
+        _("See anonymous results for the units you lead, never below the anonymity threshold."),
+        _("Plan your team's development with learning offers that match its gaps."),
+    ],
+    Role.EMPLOYEE: [
+        _("Answer competence surveys and see your own result, your gaps and suggested learning."),
+        _("Keep your own development plan. Your answers stay yours; your manager sees only anonymous "
+          "totals."),
+    ],
+    Role.PROVIDER: [
+        _("Maintain your learning offers and link them to competences and levels."),
+        _("See, anonymously, where municipalities need more learning."),
+    ],
+}
+
+
+def coming_for(roles) -> list[Promise]:
+    """The upcoming features for these roles, each sentence once, in the order of Role."""
+    seen: list[Promise] = []
+    for role in Role:
+        if role in roles:
+            for line in COMING[role]:
+                if line not in seen:
+                    seen.append(line)
+    return seen

@@ -1,0 +1,52 @@
+"""The dashboard greets the user and offers the cards their role allows, or says what is coming."""
+
+import pytest
+
+from tests.web.markup import find, text
+
+
+def test_it_requires_login(client, db):
+    response = client.get("/app/")
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/login/?next=/app/"
+
+
+def test_it_greets_the_user_and_names_municipality_and_role(client_for):
+    page = text(client_for("municipal_admin").get("/app/"))
+    assert "Velkommen, admin" in page
+    assert "Aarhus" in page and "Kommunal administrator" in page
+
+
+def test_admin_gets_cards_for_organisation_and_import(client_for):
+    response = client_for("municipal_admin").get("/app/")
+    cards = [a["href"] for a in find(response, "a", class_="card-link")]
+    assert cards == ["/app/organisation/", "/app/organisation/import/"]
+
+
+@pytest.mark.parametrize("persona", ["hr", "manager"])
+def test_hr_and_manager_get_the_organisation_card_only(client_for, persona):
+    response = client_for(persona).get("/app/")
+    assert [a["href"] for a in find(response, "a", class_="card-link")] == ["/app/organisation/"]
+
+
+@pytest.mark.parametrize(
+    "persona,promise",
+    [
+        ("employee", "Besvarelse af kompetencespørgeskemaer"),
+        ("provider", "Vedligeholdelse af jeres læringstilbud"),
+        ("national_editor", "den nationale kompetencemodel"),
+    ],
+)
+def test_roles_with_nothing_yet_get_a_friendly_explanation(client_for, persona, promise):
+    response = client_for(persona).get("/app/")
+    assert response.status_code == 200
+    assert not find(response, "a", class_="card-link")
+    page = text(response)
+    assert "Din del af DigiKomp er på vej" in page
+    assert "Kommer snart" in page and promise in page
+
+
+def test_user_without_any_role_is_told_whom_to_ask(client_for, world):
+    world.user("employee").role_assignments.all().delete()
+    page = text(client_for("employee").get("/app/"))
+    assert "Din konto har endnu ingen rolle" in page
