@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Everything the installation writes (SQLite database, uploads, secret key) lives here.
+export DIGIKOMP_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: run test bench lock messages clean check-python serve-prod
 
@@ -20,10 +22,13 @@ $(STAMP): requirements.lock pyproject.toml | check-python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
+# The background worker (invitation e-mails, reminders) runs beside the web server and stops with it.
 run: $(STAMP)
 	DEBUG=1 $(BIN)/digikomp migrate --no-input -v0
 	DEBUG=1 $(BIN)/digikomp seed-demo
-	DEBUG=1 $(BIN)/digikomp runserver --noreload $(HOST):$(PORT)
+	@DEBUG=1 $(BIN)/digikomp db_worker --interval 2 >$(DIGIKOMP_DATA_DIR)/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=1 $(BIN)/digikomp runserver --noreload $(HOST):$(PORT)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)

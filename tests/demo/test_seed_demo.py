@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from digikomp.accounts.models import User
+from digikomp.assessments.models import Campaign, Response
 from digikomp.profiles.models import Adaptation, JobProfile
 from digikomp.profiles.selectors import profile_for_person
 from digikomp.tenancy.models import OrgUnit, Person
@@ -14,7 +15,7 @@ DEMO_PASSWORD = "demo-DigiKomp-2026"
 
 
 def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
-    call_command("seed-demo", people=300, units=30)
+    call_command("seed-demo", people=300, units=30, waves=2)
     out = capsys.readouterr().out
     assert OrgUnit.objects.filter(municipality__code="751").count() == 30
     people = Person.objects.filter(municipality__code="751", active=True)
@@ -32,7 +33,11 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
     manager = User.objects.get(email="leder@aarhus.demo")
     assert manager.person is not None and manager.role_assignments.get().units.exists()
 
+    # Two waves of answers, so every insight page has data at once.
+    assert list(Campaign.objects.order_by("wave").values_list("wave", flat=True)) == [1, 2]
+    assert Response.objects.filter(campaign__wave=2).count() > 150
     mappings = JobProfile.objects.count()
-    call_command("seed-demo", people=300, units=30)  # a second run keeps what is there
+    call_command("seed-demo", people=300, units=30, waves=2)  # a second run keeps what is there
     assert OrgUnit.objects.filter(municipality__code="751").count() == 30
     assert User.objects.count() == 6 and JobProfile.objects.count() == mappings
+    assert Campaign.objects.count() == 2

@@ -2,18 +2,20 @@
 
 Loads the national norm, then (once) the demo municipality Aarhus with a generated organisation of about 150
 units and 3,000 synthetic people, imported through the real OS2mo import; maps job codes to profiles; adapts one
-profile; and creates one login per role. Running it again changes nothing and only prints the logins.
+profile; simulates two survey waves; and creates one login per role. Running it again changes nothing and only prints the logins.
 """
 
 import tempfile
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from digikomp.accounts.models import User
 from digikomp.accounts.roles import Role
 from digikomp.accounts.services import user_create
+from digikomp.assessments.models import Campaign
 from digikomp.frameworks.services import load_shipped_frameworks
 from digikomp.orgimport.generate import generate_export, write_export
 from digikomp.orgimport.problems import Problems
@@ -34,8 +36,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--people", type=int, default=3000)
         parser.add_argument("--units", type=int, default=150)
+        parser.add_argument("--waves", type=int, default=2, help="Survey waves to simulate (0: none).")
 
-    def handle(self, *args, people: int, units: int, **options):
+    def handle(self, *args, people: int, units: int, waves: int, **options):
         load_shipped_frameworks()
         profile_services.load_shipped_norm()
         municipality = Municipality.objects.get(code=DEMO_MUNICIPALITY)
@@ -44,6 +47,11 @@ class Command(BaseCommand):
                               f"{people} people) ...")
             self._organisation(municipality, people=people, units=units)
             self._profiles(municipality)
+        if waves and not Campaign.objects.filter(municipality=municipality).exists():
+            self.stdout.write(f"Simulating {waves} survey waves (answers through the real submission code) ...")
+            for _wave in range(waves):
+                call_command("simulate-campaign", municipality=municipality.code, respond=0.7, waves_total=waves,
+                             stdout=self.stdout)
         logins = self._users(municipality)
         self.stdout.write(self.style.SUCCESS("\nDigiKomp demo – log in at http://127.0.0.1:8000/konto/login/"))
         for role, email in logins:
