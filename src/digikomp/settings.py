@@ -220,6 +220,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Static and uploaded files ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The project-wide stylesheet, scripts and vendored libraries live in the package, outside any app.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # The project's own static files live in the package, outside any app's static/ folder; without this the
 # finders (collectstatic, and render_pdf looking up print.css) do not see them.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]

@@ -33,7 +33,7 @@ def test_invitations_are_mailed_with_a_working_personal_link(shipped_norm, world
     assert mail.outbox[0].to == ["bo@aarhus.example"] and "Påmindelse" in mail.outbox[0].subject
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_database_worker_sends_the_queued_invitations(shipped_norm, world, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     map_jobs(world)

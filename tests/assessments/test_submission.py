@@ -100,7 +100,7 @@ def test_drafts_resume_and_disappear_on_submission(campaign, world):
     assert not hasattr(invitation, "draft") or invitation.draft is None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_submissions_store_one_response(shipped_norm, world):
     map_jobs(world)
     campaign = open_campaign(world)

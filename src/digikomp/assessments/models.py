@@ -211,6 +211,32 @@ class Tally(models.Model):
         ]
 
 
+class UnitTally(models.Model):
+    """The same counts as Tally summed over profiles, kept beside it so the unfiltered views — the ones most
+    pages show — read one row per (unit, competence, shard) instead of one per profile as well."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_tallies")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    competence_identifier = models.UUIDField()
+    shard = models.PositiveSmallIntegerField(default=0)
+    dont_know = models.PositiveIntegerField(default=0)
+    meeting = models.PositiveIntegerField(default=0)
+    level_1 = models.PositiveIntegerField(default=0)
+    level_2 = models.PositiveIntegerField(default=0)
+    level_3 = models.PositiveIntegerField(default=0)
+    level_4 = models.PositiveIntegerField(default=0)
+    level_5 = models.PositiveIntegerField(default=0)
+    level_6 = models.PositiveIntegerField(default=0)
+    level_7 = models.PositiveIntegerField(default=0)
+    level_8 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit", "competence_identifier", "shard"],
+                                    name="unit_tally_key"),
+        ]
+
+
 class ResponseCount(models.Model):
     """Invited and responded people per (campaign, unit subtree, profile), for response rates."""
 

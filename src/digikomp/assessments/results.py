@@ -142,7 +142,7 @@ def personal_result(response: Response) -> PersonalResult:
         row = ResultRow(
             identifier=identifier, code=competence.code, title=competence.title,
             area=area_titles.get(competence.area_id, ""), level=level,
-            level_name=level_names.get(level, _("Don't know")) if level is not None else _("Don't know"),
+            level_name=_("Don't know") if level is None else level_names.get(level, str(level)),
             required=required, required_name=level_names.get(required, str(required)), importance=importance,
             importance_label=str(importance_labels.get(importance, importance)), status=status, gap=gap,
         )
@@ -207,11 +207,13 @@ def result_chart(result: PersonalResult, *, id_prefix: str = "result-chart") -> 
     top = max((value for value, _name in result.levels), default=1) or 1
     bars = []
     for row in result.rows:
+        # Short enough for the chart's value column: the required level as its number (the scale is in the
+        # description and the table names it).
         if row.level is None:
-            value_label = _("Don't know (required: %(required)s)") % {"required": row.required_name}
+            value_label = _("Don't know (required %(required)s)") % {"required": row.required}
         else:
-            value_label = _("%(level)s (required: %(required)s)") % {"level": row.level_name,
-                                                                    "required": row.required_name}
+            value_label = _("%(level)s %(name)s (required %(required)s)") % {
+                "level": row.level, "name": row.level_name, "required": row.required}
         bars.append(Bar(f"{row.code} {row.title}", row.level, value_label, reference=row.required,
                         css_class=f"chart-{row.status}"))
     scale = ", ".join(f"{value} {name}" for value, name in result.levels)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection
 
-from digikomp.assessments.models import MAX_LEVELS, KnowledgeTally, ResponseCount, Tally
+from digikomp.assessments.models import MAX_LEVELS, KnowledgeTally, ResponseCount, Tally, UnitTally
 
 LEVEL_COLUMNS = [f"level_{i}" for i in range(1, MAX_LEVELS + 1)]
 COUNT_COLUMNS = ["dont_know", "meeting", *LEVEL_COLUMNS]
@@ -46,17 +46,19 @@ def add_response(*, campaign_id: int, unit_path: str, profile_id: int, increment
     """Add one response to the tallies of its unit and every ancestor, and count it as responded."""
     shard = random.randrange(shards()) if shard is None else shard
     units = sorted(ancestor_ids(unit_path))
-    rows = []
+    rows, unit_rows = [], []
     for increment in sorted(increments, key=lambda i: str(i.competence_identifier)):
         counts = [1 if increment.level is None else 0, 1 if increment.meeting else 0]
         counts += [1 if increment.level == level else 0 for level in range(1, MAX_LEVELS + 1)]
         key = _uuid_db(increment.competence_identifier)
         for unit in units:
             rows.append((campaign_id, unit, profile_id, key, shard, *counts))
-    table = Tally._meta.db_table
+            unit_rows.append((campaign_id, unit, key, shard, *counts))
     if rows:
-        _upsert(table, ["campaign_id", "unit_id", "profile_id", "competence_identifier", "shard"], COUNT_COLUMNS,
-                sorted(rows, key=lambda r: (r[1], str(r[3]))))
+        _upsert(Tally._meta.db_table, ["campaign_id", "unit_id", "profile_id", "competence_identifier", "shard"],
+                COUNT_COLUMNS, sorted(rows, key=lambda r: (r[1], str(r[3]))))
+        _upsert(UnitTally._meta.db_table, ["campaign_id", "unit_id", "competence_identifier", "shard"],
+                COUNT_COLUMNS, sorted(unit_rows, key=lambda r: (r[1], str(r[2]))))
     _upsert(ResponseCount._meta.db_table, ["campaign_id", "unit_id", "profile_id", "shard"],
             ["invited", "responded"], [(campaign_id, unit, profile_id, shard, 0, 1) for unit in units])
 

@@ -17,7 +17,7 @@ from uuid import UUID
 
 from django.db.models import Sum
 
-from digikomp.assessments.models import MAX_LEVELS, Campaign, Tally
+from digikomp.assessments.models import MAX_LEVELS, Campaign, Tally, UnitTally
 from digikomp.assessments.tallies import ancestor_ids
 from digikomp.frameworks.models import Competence
 from digikomp.lib.anonymity import suppress_partition
@@ -64,7 +64,10 @@ Counts = dict[tuple[int, UUID], tuple[int, int, int]]
 
 
 def _counts(campaign: Campaign, unit_ids, profile_id: int | None = None, by_profile: bool = False):
-    tallies = Tally.objects.filter(campaign=campaign, unit_id__in=list(unit_ids))
+    if profile_id is None and not by_profile:  # all profiles: the narrower roll-up answers it
+        tallies = UnitTally.objects.filter(campaign=campaign, unit_id__in=list(unit_ids))
+    else:
+        tallies = Tally.objects.filter(campaign=campaign, unit_id__in=list(unit_ids))
     if profile_id is not None:
         tallies = tallies.filter(profile_id=profile_id)
     keys = ["unit_id", "competence_identifier"] + (["profile_id"] if by_profile else [])

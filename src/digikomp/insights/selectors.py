@@ -11,11 +11,11 @@ from uuid import UUID
 
 from django.db.models import Sum
 
-from digikomp.assessments.models import MAX_LEVELS, Campaign, KnowledgeTally, ResponseCount, Tally
+from digikomp.assessments.models import MAX_LEVELS, Campaign, KnowledgeTally, ResponseCount, Tally, UnitTally
 from digikomp.assessments.tallies import ancestor_ids
 from digikomp.frameworks.models import Competence
 from digikomp.insights.heatmap import LEVELS, build_heatmap, hidden_rows
-from digikomp.lib.anonymity import effective_k, suppress_partition
+from digikomp.lib.anonymity import effective_k, suppress_partition, visible
 from digikomp.lib.stats import summarise
 from digikomp.tenancy.models import Municipality, OrgUnit
 
@@ -71,9 +71,10 @@ class Distribution:
 def distributions(*, campaign: Campaign, unit: OrgUnit, profile_id: int | None = None) -> list[Distribution]:
     """The spread of levels per competence for a unit, shown where the unit's heatmap cell is shown."""
     heatmap = build_heatmap(campaign=campaign, unit=unit, profile_id=profile_id)
-    tallies = Tally.objects.filter(campaign=campaign, unit=unit)
-    if profile_id is not None:
-        tallies = tallies.filter(profile_id=profile_id)
+    if profile_id is None:
+        tallies = UnitTally.objects.filter(campaign=campaign, unit=unit)
+    else:
+        tallies = Tally.objects.filter(campaign=campaign, unit=unit, profile_id=profile_id)
     sums = {row["competence_identifier"]: row for row in tallies.values("competence_identifier").annotate(
         dk=Sum("dont_know"), **{f"l{level}": Sum(f"level_{level}") for level in LEVELS})}
     result = []
@@ -154,6 +155,31 @@ def response_rates(*, campaign: Campaign, unit: OrgUnit) -> list[ResponseRate]:
 
 
 @dataclass(frozen=True)
+class CampaignTotals:
+    invited: int
+    responded: int | None  # None: suppressed
+
+    @property
+    def rate(self) -> float | None:
+        return self.responded / self.invited if self.invited and self.responded is not None else None
+
+
+def campaign_totals(*, campaign: Campaign) -> CampaignTotals:
+    """Invited and responded in the whole campaign, read from the roll-up rows of the municipality's roots.
+
+    Each root is a top of the tree that response_rates shows on its own, so the total is shown only when
+    every root's number is shown too: otherwise the total minus the shown roots would reveal a hidden one.
+    """
+    roots = OrgUnit.objects.filter(municipality=campaign.municipality_id, parent__isnull=True).values("pk")
+    per_root = list(ResponseCount.objects.filter(campaign=campaign, unit_id__in=roots).values("unit_id")
+                    .annotate(i=Sum("invited"), r=Sum("responded")))
+    invited = sum(row["i"] for row in per_root)
+    responded = sum(row["r"] for row in per_root)
+    hidden = any(not visible(row["r"], campaign.anonymity_k) for row in per_root)
+    return CampaignTotals(invited, None if hidden else responded)
+
+
+@dataclass(frozen=True)
 class WaveCell:
     campaign: Campaign
     n: int | None
@@ -190,7 +216,7 @@ def national_heatmap(*, framework_version, k: int | None = None) -> NationalHeat
                                                                       municipality_id__in=list(latest))}
     totals: dict[tuple[int, UUID], list[int]] = {}
     for municipality_id, campaign in latest.items():
-        rows = (Tally.objects.filter(campaign=campaign, unit_id__in=[u for m, u in roots.items() if m == municipality_id])
+        rows = (UnitTally.objects.filter(campaign=campaign, unit_id=roots.get(municipality_id))
                 .values("competence_identifier").annotate(meeting_n=Sum("meeting"),
                                                           **{f"l{lv}": Sum(f"level_{lv}") for lv in LEVELS}))
         for row in rows:
@@ -210,5 +236,5 @@ def national_heatmap(*, framework_version, k: int | None = None) -> NationalHeat
     return NationalHeatmap(municipalities, competences, cells)
 
 
-__all__ = ["coverage", "distributions", "knowledge_vs_self_rating", "response_rates", "waves",
+__all__ = ["coverage", "distributions", "knowledge_vs_self_rating", "response_rates", "campaign_totals", "waves",
            "national_heatmap", "MAX_LEVELS"]

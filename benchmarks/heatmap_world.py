@@ -1,0 +1,92 @@
+"""A national-scale survey world for the heatmap benchmark, generated with numpy and written as tallies.
+
+45,000 people in 1,500 units (a tree five levels deep), 20 profiles, 40 competences, 4 waves: about 7.2 million
+answers. The answers exist only as numpy arrays (for the raw-scan lower bound); the database gets the tallies
+they roll up to, spread over the same shards real submissions use, as if every answer had been submitted.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+PEOPLE = 45_000
+UNITS = 1_500
+COMPETENCES = 40
+WAVES = 4
+LEVELS = 4
+PROFILES = 20
+SHARDS = 4
+
+
+def build_tree(rng: np.random.Generator, units: int = UNITS) -> tuple[np.ndarray, np.ndarray]:
+    """Parent index per unit (-1 for the root) and depth; a municipal shape: 1 root, 8 forvaltninger,
+    ~60 areas, ~400 institutions, the rest teams."""
+    parents = np.full(units, -1)
+    depth = np.zeros(units, dtype=int)
+    sizes = [1, 8, 60, 400, units - 469]
+    start = 0
+    previous: list[int] = []
+    for level, size in enumerate(sizes):
+        members = list(range(start, start + size))
+        for unit in members:
+            if previous:
+                parents[unit] = previous[rng.integers(len(previous))]
+                depth[unit] = level
+        previous = members
+        start += size
+    return parents, depth
+
+
+def ancestors(parents: np.ndarray) -> list[list[int]]:
+    result = []
+    for unit in range(len(parents)):
+        chain, current = [], unit
+        while current != -1:
+            chain.append(current)
+            current = parents[current]
+        result.append(chain)
+    return result
+
+
+def answers(rng: np.random.Generator, parents: np.ndarray, depth: np.ndarray):
+    """Per person: unit (institutions and teams only), profile, required levels; per wave: levels 0..4
+    (0 = "ved ikke") for every competence."""
+    eligible = np.flatnonzero(depth >= 3)
+    person_unit = eligible[rng.integers(len(eligible), size=PEOPLE)]
+    person_profile = (person_unit * 7 + rng.integers(3, size=PEOPLE)) % PROFILES  # a few profiles per unit
+    required = rng.integers(1, LEVELS + 1, size=(PROFILES, COMPETENCES))
+    tendency = rng.normal(0, 0.7, size=PEOPLE)
+    levels = []
+    for wave in range(WAVES):
+        base = required[person_profile] + tendency[:, None] + 0.2 * wave
+        drawn = np.clip(np.rint(base + rng.normal(0, 0.8, size=(PEOPLE, COMPETENCES))), 1, LEVELS).astype(np.int8)
+        drawn[rng.random((PEOPLE, COMPETENCES)) < 0.04] = 0
+        levels.append(drawn)
+    return person_unit, person_profile, required, levels
+
+
+def tally_rows(person_unit, person_profile, required, wave_levels, chains, rng: np.random.Generator):
+    """Tally rows (unit, profile, competence, shard, dont_know, meeting, level_1..level_4) for one wave."""
+    shard = rng.integers(SHARDS, size=PEOPLE)
+    # One (person, ancestor) pair per level of the tree.
+    pairs = [(p, a) for p in range(PEOPLE) for a in chains[person_unit[p]]]
+    person_idx = np.fromiter((p for p, _a in pairs), dtype=np.int64, count=len(pairs))
+    ancestor = np.fromiter((a for _p, a in pairs), dtype=np.int64, count=len(pairs))
+    key_base = ((ancestor * PROFILES + person_profile[person_idx]) * SHARDS + shard[person_idx])
+    n_keys = UNITS * PROFILES * SHARDS
+    columns = {}
+    for competence in range(COMPETENCES):
+        level = wave_levels[person_idx, competence].astype(np.int64)
+        meets = (level >= required[person_profile[person_idx], competence]) & (level > 0)
+        counts = np.bincount(key_base * (LEVELS + 1) + level, minlength=n_keys * (LEVELS + 1))
+        columns[competence] = (counts.reshape(n_keys, LEVELS + 1),
+                               np.bincount(key_base, weights=meets, minlength=n_keys).astype(np.int64))
+    rows = []
+    for competence, (counts, meeting) in columns.items():
+        nonzero = np.flatnonzero(counts.sum(axis=1))
+        for key in nonzero:
+            unit, rest = divmod(int(key), PROFILES * SHARDS)
+            profile, shard_no = divmod(rest, SHARDS)
+            c = counts[key]
+            rows.append((unit, profile, competence, shard_no, int(c[0]), int(meeting[key]), *map(int, c[1:])))
+    return rows

@@ -1,0 +1,160 @@
+"""The form that creates a campaign, and the translation of its answers into a CampaignSpec.
+
+The form checks what a browser can get wrong (a date that is no date, a k below 3, a reminder that is not a
+number); the rules of a campaign stay in assessments.services.campaign_create, whose SurveyError is mapped back
+onto the fields here so every message appears next to its input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from digikomp.assessments.models import MAX_CUSTOM_QUESTIONS, CustomQuestion
+from digikomp.assessments.services import CampaignSpec, SurveyError
+from digikomp.lib.anonymity import MINIMUM_K
+
+QUESTION_ROWS = range(1, MAX_CUSTOM_QUESTIONS + 1)
+DEFAULT_DAYS_OPEN = 21
+DEFAULT_REMINDERS = "7, 14"
+MAX_REMINDERS = 10
+
+
+class CampaignForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200,
+                           help_text=_("For example “Digital competences 2026”."))
+    series = forms.ChoiceField(
+        label=_("Series"), required=False,
+        help_text=_("Waves of one series can be compared. Choose an earlier series to make this its next wave."),
+    )
+    new_series = forms.CharField(
+        label=_("Name of a new series"), max_length=200, required=False,
+        help_text=_("Used when no earlier series is chosen. Empty: the campaign's name."),
+    )
+    units = forms.MultipleChoiceField(
+        label=_("Units"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everyone in a chosen unit and the units below it. Choose none to include the whole "
+                    "municipality."),
+    )
+    profiles = forms.MultipleChoiceField(
+        label=_("Profiles"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only people with one of these profiles. Choose none to include every profile."),
+    )
+    opens = forms.DateField(label=_("Opens"), widget=forms.DateInput(attrs={"type": "date"}),
+                            help_text=_("The first day people can answer."))
+    closes = forms.DateField(label=_("Closes"), widget=forms.DateInput(attrs={"type": "date"}),
+                             help_text=_("The last day people can answer."))
+    anonymity_k = forms.IntegerField(
+        label=_("Anonymity threshold"), min_value=MINIMUM_K, max_value=1000,
+        help_text=_("The smallest group any result may show. At least 3."),
+    )
+    knowledge_checks = forms.BooleanField(
+        label=_("Include knowledge checks"), required=False,
+        help_text=_("A short multiple-choice question per competence, where the question bank has one."),
+    )
+    reminder_days = forms.CharField(
+        label=_("Reminders"), max_length=100, required=False,
+        help_text=_("Days after opening when those who have not answered get a reminder, separated by commas. "
+                    "For example “7, 14”."),
+    )
+
+    def __init__(self, *args, unit_choices, profile_choices, series_choices, default_k: int, **kwargs):
+        today = timezone.localdate()
+        kwargs.setdefault("initial", {
+            "opens": today, "closes": today + timedelta(days=DEFAULT_DAYS_OPEN), "anonymity_k": default_k,
+            "reminder_days": DEFAULT_REMINDERS,
+        })
+        super().__init__(*args, **kwargs)
+        self.fields["units"].choices = unit_choices
+        self.fields["profiles"].choices = profile_choices
+        self.fields["series"].choices = [("", _("A new series"))] + list(series_choices)
+        for row in QUESTION_ROWS:
+            self.fields[f"q{row}_kind"] = forms.ChoiceField(
+                label=_("Kind"), choices=CustomQuestion.Kind.choices, initial=CustomQuestion.Kind.TEXT,
+                required=False)
+            self.fields[f"q{row}_text_da"] = forms.CharField(label=_("Question in Danish"), max_length=500,
+                                                             required=False)
+            self.fields[f"q{row}_text_en"] = forms.CharField(label=_("Question in English"), max_length=500,
+                                                             required=False)
+        self._question_rows: list[int] = []
+
+    def question_rows(self):
+        """The eight rows of own questions for the template: (number, kind, Danish, English bound fields)."""
+        for row in QUESTION_ROWS:
+            yield row, self[f"q{row}_kind"], self[f"q{row}_text_da"], self[f"q{row}_text_en"]
+
+    def clean_reminder_days(self) -> list[int]:
+        text = self.cleaned_data["reminder_days"].strip()
+        if not text:
+            return []
+        parts = [p for p in re.split(r"[,;\s]+", text) if p]
+        if not all(p.isdigit() for p in parts):
+            raise forms.ValidationError(_("Write whole numbers of days separated by commas, e.g. “7, 14”."))
+        if len(parts) > MAX_REMINDERS:
+            raise forms.ValidationError(_("At most %(n)d reminders."), params={"n": MAX_REMINDERS})
+        return sorted({int(p) for p in parts})
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("opens"), cleaned.get("closes")
+        if opens and closes and closes < opens:
+            self.add_error("closes", _("The campaign must close on or after the day it opens."))
+        return cleaned
+
+    def spec(self) -> CampaignSpec:
+        data = self.cleaned_data
+        questions = []
+        self._question_rows = []
+        for row in QUESTION_ROWS:
+            text_da, text_en = data.get(f"q{row}_text_da", "").strip(), data.get(f"q{row}_text_en", "").strip()
+            if text_da or text_en:
+                questions.append({"kind": data[f"q{row}_kind"] or CustomQuestion.Kind.TEXT, "text_da": text_da, "text_en": text_en})
+                self._question_rows.append(row)
+        return CampaignSpec(
+            name=data["name"], series=data["series"] or data["new_series"],
+            opens_at=_start_of(data["opens"]), closes_at=_start_of(data["closes"] + timedelta(days=1)),
+            unit_ids=[int(pk) for pk in data["units"]], profile_ids=[int(pk) for pk in data["profiles"]],
+            anonymity_k=data["anonymity_k"], knowledge_checks=data["knowledge_checks"],
+            reminder_days=data["reminder_days"], custom_questions=questions,
+        )
+
+    def add_survey_errors(self, error: SurveyError) -> None:
+        """Put each message of campaign_create next to the input it is about."""
+        fields = {"name": "name", "closes_at": "closes", "anonymity_k": "anonymity_k", "units": "units",
+                  "reminder_days": "reminder_days"}
+        for key, message in error.errors.items():
+            if key in fields:
+                self.add_error(fields[key], message)
+            elif key.startswith("custom_questions.") and key.split(".")[1].isdigit():
+                position = int(key.split(".")[1])
+                row = self._question_rows[position - 1] if position <= len(self._question_rows) else 1
+                self.add_error(f"q{row}_text_da", message)
+            else:
+                self.add_error(None, message)
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight at the start of `day` in the municipality's time zone (Danish time)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def error_links(form: forms.Form) -> list[dict]:
+    """Every error of the form as {"href", "text"} for the error summary; field errors link to their input."""
+    if not form.is_bound or not form.errors:
+        return []
+    links = [{"href": "", "text": error} for error in form.non_field_errors()]
+    for name in form.errors:
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        # Checkbox groups are fieldsets; the link goes to the group, whose legend names it.
+        anchor = f"field-{name}" if isinstance(bound.field, forms.MultipleChoiceField) else bound.auto_id
+        label = bound.label
+        if name.startswith("q") and "_" in name:
+            label = _("Question %(n)s") % {"n": name[1:].split("_")[0]} + f", {bound.label.lower()}"
+        links.extend({"href": f"#{anchor}", "text": f"{label}: {error}"} for error in bound.errors)
+    return links

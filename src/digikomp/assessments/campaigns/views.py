@@ -1,0 +1,189 @@
+"""Campaign pages: the list, creating a campaign, its page with invitations, e-mails, links and response rates.
+
+Everything here needs "campaigns.manage" (municipal admins and HR), and every campaign is fetched through
+campaigns.selectors, so another municipality's campaign is a 404.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST, require_safe
+
+from digikomp.assessments import tasks
+from digikomp.assessments.campaigns import selectors
+from digikomp.assessments.campaigns.forms import CampaignForm, error_links
+from digikomp.assessments.mail import personal_link
+from digikomp.assessments.services import SurveyError, audience, campaign_create, invitations_create
+from digikomp.audit.models import log_action
+from digikomp.insights.selectors import campaign_totals, response_rates
+from digikomp.lib.anonymity import effective_k
+from digikomp.profiles.jobcodes import profiles_available
+from digikomp.profiles.selectors import release_for
+from digikomp.tenancy import selectors as tenancy
+from digikomp.web.decorators import permission_required
+from digikomp.web.orgtree import visible_ancestors
+
+BOM = "\ufeff"  # so Excel opens the semicolon-separated file as UTF-8
+
+
+@require_safe
+@permission_required("campaigns.manage")
+def campaign_list(request):
+    rows = [{"campaign": c, "status": selectors.status_of(c), "totals": campaign_totals(campaign=c),
+             "last_day": selectors.last_day(c)}
+            for c in selectors.campaigns_for(request.access)]
+    return render(request, "assessments/campaigns/list.html", {"rows": rows})
+
+
+def _unit_tree(access, selected: set[str]) -> list[dict]:
+    """The municipality's active units as nested nodes for the audience picker, in tree order."""
+    units = list(tenancy.visible_units(access).filter(active=True).order_by("depth", "name", "pk"))
+    nodes = {u.pk: {"unit": u, "children": [], "checked": str(u.pk) in selected} for u in units}
+    roots = []
+    for unit in units:
+        parent = nodes.get(unit.parent_id)
+        (parent["children"] if parent else roots).append(nodes[unit.pk])
+    return roots
+
+
+def _form(request, access) -> CampaignForm:
+    municipality = access.municipality
+    release = release_for(municipality)
+    profiles = sorted(((str(p.pk), selectors.profile_name(p, release)) for p in profiles_available(municipality)),
+                      key=lambda pair: pair[1].lower())
+    units = tenancy.visible_units(access).filter(active=True).values_list("pk", "name")
+    return CampaignForm(
+        request.POST if request.method == "POST" else None,
+        unit_choices=[(str(pk), name) for pk, name in units], profile_choices=profiles,
+        series_choices=[(s.name, s.name) for s in selectors.series_for(access)],
+        default_k=effective_k(municipality),
+    )
+
+
+@permission_required("campaigns.manage")
+def campaign_create_view(request):
+    access = request.access
+    if access.municipality is None:
+        raise Http404
+    form = _form(request, access)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = campaign_create(municipality=access.municipality, spec=form.spec(), actor=request.user)
+        except SurveyError as error:
+            form.add_survey_errors(error)
+        else:
+            messages.success(request, _("The campaign was created. Create the invitations when the audience "
+                                        "is right."))
+            return redirect("campaigns:detail", pk=campaign.pk)
+    return render(request, "assessments/campaigns/form.html", {
+        "form": form, "errors": error_links(form),
+        "unit_tree": _unit_tree(access, {str(v) for v in form["units"].value() or []}),
+        "selected_profiles": {str(v) for v in form["profiles"].value() or []},
+    })
+
+
+@require_safe
+@permission_required("campaigns.manage")
+def campaign_detail(request, pk: int):
+    access = request.access
+    campaign = selectors.get_campaign(access, pk)
+    external_id = request.GET.get("enhed", "").strip()
+    units = [tenancy.get_unit(access, external_id)] if external_id else list(
+        tenancy.top_units(access).order_by("name", "pk"))
+    invitations = campaign.invitations
+    status = selectors.status_of(campaign)
+    invited = invitations.count()
+    return render(request, "assessments/campaigns/detail.html", {
+        "campaign": campaign,
+        "status": status,
+        "last_day": selectors.last_day(campaign),
+        "audience_size": len(audience(campaign)),
+        "invited": invited,
+        "sent": invitations.filter(sent_at__isnull=False).exclude(person__email="").count(),
+        "unsent": invitations.filter(sent_at__isnull=True).count(),
+        "without_email": invitations.filter(person__email="").count(),
+        "totals": campaign_totals(campaign=campaign),
+        "audience_units": campaign.audience_units.order_by("name"),
+        "audience_profiles": [selectors.profile_name(p, campaign.release)
+                              for p in campaign.audience_profiles.all()],
+        "questions": campaign.custom_questions.all(),
+        "rate_tables": [{"unit": unit, "ancestors": visible_ancestors(access, unit),
+                         "rows": response_rates(campaign=campaign, unit=unit)} for unit in units],
+        "drilled": bool(external_id),
+        "can_invite": status.code != "closed",
+    })
+
+
+@require_POST
+@permission_required("campaigns.manage")
+def campaign_invite(request, pk: int):
+    campaign = selectors.get_campaign(request.access, pk)
+    try:
+        new = invitations_create(campaign=campaign, actor=request.user)
+    except SurveyError as error:
+        messages.error(request, " ".join(str(m) for m in error.errors.values()))
+    else:
+        if new:
+            messages.success(request, ngettext("%(n)d person was invited.", "%(n)d people were invited.",
+                                               len(new)) % {"n": len(new)})
+        else:
+            messages.info(request, _("Everyone in the audience is invited already."))
+    return redirect("campaigns:detail", pk=campaign.pk)
+
+
+@require_POST
+@permission_required("campaigns.manage")
+def campaign_send(request, pk: int):
+    campaign = selectors.get_campaign(request.access, pk)
+    unsent = campaign.invitations.filter(sent_at__isnull=True).count()
+    if campaign.is_closed():
+        messages.error(request, _("The campaign has closed; no e-mails were sent."))
+    elif not unsent:
+        messages.info(request, _("There is nobody to send to: create the invitations first, or everyone "
+                                 "invited has had their e-mail."))
+    else:
+        first_send = not campaign.invitations.filter(sent_at__isnull=False).exists()
+        if first_send:
+            tasks.schedule_mail(campaign)  # the invitations and the reminder schedule
+        else:
+            # People invited later: their e-mails only, or everyone would be queued a second set of reminders.
+            tasks.send_invitations.enqueue(campaign.pk)
+        log_action("campaign.mail", actor=request.user, municipality=campaign.municipality, obj=campaign,
+                   data={"pending": unsent, "reminders": first_send})
+        messages.success(request, ngettext(
+            "The invitation e-mail to %(n)d person is on its way.",
+            "The invitation e-mails to %(n)d people are on their way.", unsent) % {"n": unsent})
+    return redirect("campaigns:detail", pk=campaign.pk)
+
+
+def _cell(value: str) -> str:
+    # A name starting with = + - @ would run as a formula when the file is opened in a spreadsheet.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+@require_safe
+@permission_required("campaigns.manage")
+def campaign_links(request, pk: int):
+    """The personal links as CSV, for municipalities that hand them out through their own channels."""
+    campaign = selectors.get_campaign(request.access, pk)
+    invitations = list(campaign.invitations.select_related("person").order_by("person__name", "pk"))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("External id"), _("Name"), _("Personal link")])
+    for invitation in invitations:
+        writer.writerow([_cell(invitation.person.external_id), _cell(invitation.person.name),
+                         personal_link(invitation)])
+    log_action("campaign.links_download", actor=request.user, municipality=campaign.municipality, obj=campaign,
+               data={"links": len(invitations)})
+    filename = f"kortlaegning-{campaign.pk}-links.csv"
+    return HttpResponse(BOM + out.getvalue(), content_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": content_disposition_header(True, filename),
+                                 "Cache-Control": "no-store"})

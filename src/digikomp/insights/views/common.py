@@ -1,0 +1,101 @@
+"""What every insight page about one unit starts from: the campaign and the unit (both fetched through the
+requester's access, so anything outside is a 404), the profile and wave filters, breadcrumbs and links.
+
+Managers see the subtrees they lead: tenancy.selectors.get_unit 404s any other unit, and the breadcrumbs stop
+at the top of what they may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from digikomp.assessments.campaigns import selectors as campaigns
+from digikomp.assessments.models import Campaign
+from digikomp.tenancy import selectors as tenancy
+from digikomp.tenancy.models import OrgUnit
+from digikomp.web.orgtree import visible_ancestors
+
+PROFILE_PARAM = "profil"
+WAVE_PARAM = "runde"
+
+
+@dataclass
+class Scope:
+    """One view of the insights: a campaign, a unit, optionally one profile."""
+
+    campaign: Campaign
+    unit: OrgUnit
+    profile_id: int | None
+    profile_name: str
+    profiles: list[tuple[int, str]]
+    waves: list[Campaign]
+    ancestors: list[OrgUnit] = field(default_factory=list)
+
+    def query(self) -> str:
+        return f"?{urlencode({PROFILE_PARAM: self.profile_id})}" if self.profile_id else ""
+
+    def url(self, name: str, unit: OrgUnit | None = None, campaign: Campaign | None = None) -> str:
+        """The page `name` for another unit or wave, keeping the profile filter."""
+        campaign = campaign or self.campaign
+        path = reverse(name, kwargs={"pk": campaign.pk, "unit": (unit or self.unit).external_id})
+        return path + self.query()
+
+    def unit_url(self, unit: OrgUnit) -> str:
+        return self.url("insights:heatmap", unit)
+
+    def norm_url(self, competence) -> str:
+        version = self.campaign.framework_version
+        return reverse("norm:competence", kwargs={"slug": version.framework.slug, "version": version.version,
+                                                  "code": competence.code})
+
+    def context(self, page: str) -> dict:
+        """What the shared templates (breadcrumbs, filters, tabs) need."""
+        return {
+            "scope": self, "campaign": self.campaign, "unit": self.unit, "page": page,
+            "k": self.campaign.anonymity_k,
+            "crumbs": [(u, self.url(f"insights:{page}", u)) for u in self.ancestors],
+            "tabs": [(name, label, self.url(f"insights:{name}")) for name, label in TABS],
+            "xlsx_url": self.url("insights:xlsx"), "report_url": self.url("insights:report"),
+        }
+
+
+# The pages about one unit, in the order of their tabs.
+TABS = [("heatmap", _("Heatmap")), ("coverage", _("Coverage and levels")),
+        ("knowledge", _("Knowledge checks")), ("waves", _("Change between waves"))]
+
+
+def resolve(request, pk: int, unit: str, page: str) -> Scope:
+    """The scope of the request, or Http404 for a campaign, unit or profile the requester cannot see."""
+    access = request.access
+    campaign = campaigns.get_campaign(access, pk)
+    unit_obj = tenancy.get_unit(access, unit)
+    profiles = [(p.pk, name) for p, name in campaigns.campaign_profiles(campaign)]
+    raw = request.GET.get(PROFILE_PARAM, "").strip()
+    profile_id, profile_name = None, ""
+    if raw:
+        names = dict(profiles)
+        if not raw.isdigit() or int(raw) not in names:
+            raise Http404
+        profile_id, profile_name = int(raw), names[int(raw)]
+    return Scope(campaign, unit_obj, profile_id, profile_name, profiles, campaigns.waves_of(campaign),
+                 visible_ancestors(access, unit_obj))
+
+
+def wave_redirect(request, scope: Scope, page: str):
+    """The same page in another wave of the series, when the filter form asks for one; else None."""
+    raw = request.GET.get(WAVE_PARAM, "").strip()
+    if not raw or raw == str(scope.campaign.pk):
+        return None
+    wave = next((w for w in scope.waves if str(w.pk) == raw), None)
+    if wave is None:
+        raise Http404
+    url = scope.url(f"insights:{page}", campaign=wave)
+    if scope.profile_id and not wave.invitations.filter(profile_id=scope.profile_id).exists():
+        url = url.split("?")[0]  # nobody with that profile in the other wave: show it unfiltered
+    return redirect(url)

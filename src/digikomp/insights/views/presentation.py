@@ -1,0 +1,117 @@
+"""How an aggregate looks on a page and in the PDF: numbers formatted for the active language, a colour bin
+for the share meeting the requirement, and one shape for a shown, a hidden and an empty cell.
+
+A hidden cell carries no number at all — not even in an attribute — so nothing suppressed can leak through the
+markup, the PDF text or a screen reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from digikomp.insights.heatmap import Cell, Heatmap
+
+# Upper bounds (exclusive, the last inclusive) of the colour bins of the share meeting the requirement. The
+# colours (insights.css) are an orange-to-purple scale that stays distinct with colour-vision deficiencies.
+BINS = (0.2, 0.4, 0.6, 0.8)
+BIN_LABELS = (_("under 20 %"), _("20–39 %"), _("40–59 %"), _("60–79 %"), _("80 % or more"))
+LARGE_GAP = 0.5  # a competence where fewer than half meet the requirement links to its description
+LARGEST_GAPS = 5
+
+
+def percent(share: float | None) -> str:
+    return "" if share is None else f"{number_format(round(share * 100), 0)} %"
+
+
+def decimal(value: float | None, places: int = 1) -> str:
+    return "" if value is None else number_format(round(value, places), places)
+
+
+def points(change: float | None) -> str:
+    """A change of a share in percentage points, with its sign."""
+    if change is None:
+        return ""
+    value = round(change * 100)
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{number_format(abs(value), 0)}"
+
+
+def colour_bin(share: float) -> int:
+    for index, bound in enumerate(BINS):
+        if share < bound:
+            return index
+    return len(BINS)
+
+
+@dataclass(frozen=True)
+class CellView:
+    state: str  # "shown", "hidden" or "empty"
+    n: int = 0
+    mean: str = ""
+    share: str = ""
+    share_value: float | None = None
+    colour: int | None = None
+
+    @property
+    def shown(self) -> bool:
+        return self.state == "shown"
+
+    @property
+    def hidden(self) -> bool:
+        return self.state == "hidden"
+
+
+HIDDEN = CellView("hidden")
+EMPTY = CellView("empty")
+
+
+def cell_view(cell: Cell | None) -> CellView:
+    if cell is None or cell.suppressed:
+        return HIDDEN
+    if not cell.n:
+        return EMPTY
+    return CellView("shown", cell.n, decimal(cell.mean), percent(cell.share_meeting), cell.share_meeting,
+                    colour_bin(cell.share_meeting or 0.0))
+
+
+def national_cell_view(value: tuple[int, float, float] | None) -> CellView:
+    if value is None:
+        return HIDDEN
+    n, mean, share = value
+    return cell_view(Cell(n, mean, share)) if n else EMPTY
+
+
+def legend() -> list[dict]:
+    return [{"colour": index, "label": label} for index, label in enumerate(BIN_LABELS)]
+
+
+@dataclass
+class HeatmapRow:
+    unit: object
+    whole: bool  # the unit itself (first row), not one of its children
+    url: str  # the row's own heatmap (drill down); "" for the unit itself
+    cells: list[tuple[object, CellView]]  # (competence, cell)
+
+
+def heatmap_rows(heatmap: Heatmap, url_for) -> list[HeatmapRow]:
+    return [HeatmapRow(unit, unit.pk == heatmap.unit.pk, "" if unit.pk == heatmap.unit.pk else url_for(unit),
+                       [(c, cell_view(cell)) for c, cell in zip(heatmap.competences, cells, strict=True)])
+            for unit, cells in heatmap.table()]
+
+
+@dataclass(frozen=True)
+class Gap:
+    competence: object
+    cell: CellView
+    url: str  # the competence's public description in the norm
+
+
+def largest_gaps(heatmap: Heatmap, norm_url, limit: int = LARGEST_GAPS) -> list[Gap]:
+    """The unit's own competences with the lowest share meeting the requirement, among the cells shown."""
+    shown = [(heatmap.cell(heatmap.unit, c), c) for c in heatmap.competences]
+    shown = [(cell, c) for cell, c in shown if not cell.suppressed and cell.n]
+    shown.sort(key=lambda pair: (pair[0].share_meeting, pair[1].position))
+    return [Gap(c, cell_view(cell), norm_url(c)) for cell, c in shown[:limit]]
