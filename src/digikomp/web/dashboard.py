@@ -13,7 +13,6 @@ from digikomp.accounts.roles import Role
 
 COMING: dict[str, list[Promise]] = {
     Role.NATIONAL_EDITOR: [
-        _("Edit and publish versions of the national competence model and the role profiles."),
         _("Moderate the inspiration catalogue and follow the national picture."),
     ],
     Role.MUNICIPAL_ADMIN: [

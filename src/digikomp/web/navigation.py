@@ -34,6 +34,10 @@ NAV_ITEMS = [
         _("Browse the units and people of your organisation and search for a unit or a colleague."),
     ),
     NavItem(
+        _("Editing the norm"), "editor:index", "national.edit",
+        _("Edit and publish the national competence model and role profiles, and import CASE packages."),
+    ),
+    NavItem(
         _("Import organisation"), "orgimport:upload", "org.import",
         _("Bring the organisation and its people in from an OS2mo export or the DigiKomp spreadsheet "
           "template."),

@@ -1,0 +1,1 @@
+"""The national editors' pages for norm releases and the national profile library."""
