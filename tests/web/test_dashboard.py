@@ -34,7 +34,6 @@ def test_hr_and_manager_get_the_organisation_card_only(client_for, persona):
     [
         ("employee", "Besvarelse af kompetencespørgeskemaer"),
         ("provider", "Vedligeholdelse af jeres læringstilbud"),
-        ("national_editor", "den nationale kompetencemodel"),
     ],
 )
 def test_roles_with_nothing_yet_get_a_friendly_explanation(client_for, persona, promise):
@@ -44,6 +43,11 @@ def test_roles_with_nothing_yet_get_a_friendly_explanation(client_for, persona, 
     page = text(response)
     assert "Din del af DigiKomp er på vej" in page
     assert "Kommer snart" in page and promise in page
+
+
+def test_national_editors_get_a_card_for_editing_the_norm(client_for):
+    response = client_for("national_editor").get("/app/")
+    assert any(a["href"] == "/app/redaktion/" for a in find(response, "a", class_="card-link"))
 
 
 def test_user_without_any_role_is_told_whom_to_ask(client_for, world):
