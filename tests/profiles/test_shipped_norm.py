@@ -37,3 +37,13 @@ def test_the_shipped_norm_loads_published_and_complete():
         assert generic <= set(selectors.national_norm(profile, release))
     assert load_shipped_norm() == release and NormRelease.objects.count() == 1  # idempotent
     assert Framework.objects.count() == 2
+
+
+def test_load_norm_command_is_idempotent(capsys):
+    from django.core.management import call_command
+
+    call_command("load-norm")
+    call_command("load-norm")
+    out = capsys.readouterr().out
+    assert out.count("Norm release 1.0: 20 national profiles") == 2
+    assert NormRelease.objects.count() == 1 and Framework.objects.count() == 2

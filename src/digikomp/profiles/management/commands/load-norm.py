@@ -1,0 +1,19 @@
+"""`digikomp load-norm`: load the shipped national model, DigComp 2.2 and the national profile library.
+
+Idempotent: versions and the release that already exist are left as they are.
+"""
+
+from django.core.management.base import BaseCommand
+
+from digikomp.frameworks.services import load_shipped_frameworks
+from digikomp.profiles.services import load_shipped_norm
+
+
+class Command(BaseCommand):
+    help = "Load the national competence model, DigComp 2.2 and the national role profiles (idempotent)."
+
+    def handle(self, *args, **options):
+        for version in load_shipped_frameworks():
+            self.stdout.write(f"{version.framework.slug} {version.version}: {version.get_status_display()}")
+        release = load_shipped_norm()
+        self.stdout.write(f"Norm release {release.version}: {release.revisions.count()} national profiles")
