@@ -1,8 +1,31 @@
-from django.urls import path
+"""URLs of API v1, mounted at /api/v1/.
+
+Paths are written without a trailing slash (`/api/v1/municipalities`). Clients differ in what they send and
+some drop the Authorization header when following a redirect, so the same path with a trailing slash is served
+by the same view rather than redirected; it is left out of the OpenAPI schema so every operation is documented
+once, under its canonical path. The schema is served at both /api/v1/schema and /api/v1/schema/ the same way.
+"""
+
+from django.urls import URLPattern, path
 from drf_spectacular.views import SpectacularAPIView
+
+from digikomp.api import views
 
 app_name = "api"
 
+
+def route(route: str, view, name: str) -> list[URLPattern]:
+    """`route`, canonical and in the schema, and `route/`: the same view, left out of the schema, named
+    `<name>-slash`."""
+    return [
+        path(route, view.as_view(), name=name),
+        path(f"{route}/", view.as_view(schema=None), name=f"{name}-slash"),
+    ]
+
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    *route("schema", SpectacularAPIView, "schema"),
+    *route("municipalities", views.MunicipalityList, "municipalities"),
+    *route("municipalities/<str:code>/units", views.UnitList, "units"),
+    *route("municipalities/<str:code>/people", views.PersonList, "people"),
 ]

@@ -1,0 +1,1 @@
+"""Operator commands of the accounts app, run as `digikomp <name>`."""

@@ -1,0 +1,145 @@
+"""The permission matrix: for every URL of the project, the status every persona gets, written as data.
+
+Each row is one request (URL name, kwargs, method) and the status for each persona, in the order of
+tests.personas.PERSONAS. Page rows run with a logged-in Django client (`client_for`), API rows with a token
+(`api_for`). `LOGIN` is a redirect to the login page; `Redirect("name")` a redirect to that page.
+
+test_every_url_has_a_row walks the URL resolver and fails for every pattern without a row, so a new URL cannot
+ship without someone deciding, persona by persona, who may open it. To add a URL: append rows to the block
+marked "Add new rows here" (or to the block of its app), and run `pytest tests/test_permission_matrix.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.personas import PERSONAS
+
+# URL prefixes the matrix does not cover: Django's admin (superusers only, tested in tests/*/test_admin.py),
+# static and media files, and the language switch (open to all by design, tested with the web app).
+UNCOVERED_PREFIXES = ("django-admin/", "static/", "media/", "i18n/setlang/")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 to the page with this URL name."""
+
+    to: str
+
+
+LOGIN = Redirect("accounts:login")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    kwargs: dict = field(default_factory=dict)
+    method: str = "get"
+    expected: tuple = ()
+    api: bool = False
+    data: dict | None = None
+
+    @property
+    def id(self) -> str:
+        args = ",".join(str(v) for v in self.kwargs.values())
+        return f"{self.name}[{args}]-{self.method.upper()}" if args else f"{self.name}-{self.method.upper()}"
+
+
+def page(name, kwargs=None, method="get", *statuses, data=None) -> Case:
+    assert len(statuses) == len(PERSONAS), f"{name}: one status per persona, in the order of PERSONAS"
+    return Case(name, kwargs or {}, method, tuple(statuses), api=False, data=data)
+
+
+def api(name, kwargs=None, method="get", *statuses, data=None) -> Case:
+    assert len(statuses) == len(PERSONAS), f"{name}: one status per persona, in the order of PERSONAS"
+    return Case(name, kwargs or {}, method, tuple(statuses), api=True, data=data)
+
+
+HOME, DASH = Redirect("web:home"), Redirect("web:dashboard")
+SOC, BOU = {"external_id": "SOC"}, {"external_id": "BOU"}
+AARHUS, KBH = {"code": "751"}, {"code": "101"}
+
+# fmt: off
+CASES: list[Case] = [
+    #     URL name                   kwargs  method    anon   editor admin  hr     mgr    empl   prov   other
+    # --- web --------------------------------------------------------------------------------------------
+    page("web:home",                 None,   "get",    200,   200,   200,   200,   200,   200,   200,   200),
+    page("web:dashboard",            None,   "get",    LOGIN, 200,   200,   200,   200,   200,   200,   200),
+    page("web:org_units",            None,   "get",    LOGIN, 403,   200,   200,   200,   403,   403,   200),
+    # SOC is led by the manager; BOU is outside their subtree; København's admin sees neither.
+    page("web:org_unit",             SOC,    "get",    LOGIN, 403,   200,   200,   200,   403,   403,   404),
+    page("web:org_unit",             BOU,    "get",    LOGIN, 403,   200,   200,   404,   403,   403,   404),
+    # --- orgimport --------------------------------------------------------------------------------------
+    # other_admin imports into their own municipality, so the upload page is theirs too.
+    page("orgimport:upload",         None,   "get",    LOGIN, 403,   200,   403,   403,   403,   403,   200),
+    # --- accounts ---------------------------------------------------------------------------------------
+    page("accounts:login",           None,   "get",    200,   DASH,  DASH,  DASH,  DASH,  DASH,  DASH,  DASH),
+    page("accounts:logout",          None,   "post",   HOME,  HOME,  HOME,  HOME,  HOME,  HOME,  HOME,  HOME),
+    page("accounts:logout",          None,   "get",    405,   405,   405,   405,   405,   405,   405,   405),
+    # --- api --------------------------------------------------------------------------------------------
+    api( "api:schema",               None,   "get",    200,   200,   200,   200,   200,   200,   200,   200),
+    api( "api:schema-slash",         None,   "get",    200,   200,   200,   200,   200,   200,   200,   200),
+    api( "api:municipalities",       None,   "get",    200,   200,   200,   200,   200,   200,   200,   200),
+    api( "api:municipalities-slash", None,   "get",    200,   200,   200,   200,   200,   200,   200,   200),
+    api( "api:municipalities",       None,   "post",   405,   405,   405,   405,   405,   405,   405,   405),
+    api( "api:units",                AARHUS, "get",    401,   404,   200,   200,   200,   404,   404,   404),
+    api( "api:units",                KBH,    "get",    401,   404,   404,   404,   404,   404,   404,   200),
+    api( "api:units-slash",          AARHUS, "get",    401,   404,   200,   200,   200,   404,   404,   404),
+    api( "api:units",                AARHUS, "post",   401,   404,   405,   405,   405,   404,   404,   404),
+    api( "api:people",               AARHUS, "get",    401,   404,   200,   200,   200,   404,   404,   404),
+    api( "api:people",               KBH,    "get",    401,   404,   404,   404,   404,   404,   404,   200),
+    api( "api:people-slash",         AARHUS, "get",    401,   404,   200,   200,   200,   404,   404,   404),
+    api( "api:people",               AARHUS, "delete", 401,   404,   405,   405,   405,   404,   404,   404),
+    # --- Add new rows here (one status per persona; test_every_url_has_a_row names what is missing) ---
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_matrix(case: Case, persona: str, client_for, api_for):
+    client = api_for(persona) if case.api else client_for(persona)
+    url = reverse(case.name, kwargs=case.kwargs)
+    response = getattr(client, case.method)(url, case.data or {})
+    expected = case.expected[PERSONAS.index(persona)]
+    if isinstance(expected, Redirect):
+        assert response.status_code == 302, f"{persona} {case.id}: got {response.status_code}, not a redirect"
+        assert urlsplit(response["Location"]).path == reverse(expected.to), f"{persona} {case.id}"
+    else:
+        assert response.status_code == expected, f"{persona} {case.id}: got {response.status_code}"
+
+
+def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
+    """(route, qualified name) of every URL pattern, descending into includes."""
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern).lstrip("^")
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _patterns(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            yield route, f"{namespace}{pattern.name}" if pattern.name else None
+
+
+def test_the_table_columns_are_the_personas_in_order():
+    # The columns above are positional; reordering PERSONAS would silently shift every expectation.
+    assert PERSONAS == ["anonymous", "national_editor", "municipal_admin", "hr", "manager", "employee", "provider",
+                        "other_admin"]
+
+
+def test_every_url_has_a_row():
+    covered = {case.name for case in CASES}
+    missing = [
+        f"{name or '(unnamed)'} at /{route}"
+        for route, name in _patterns(get_resolver())
+        if not route.startswith(UNCOVERED_PREFIXES) and name not in covered
+    ]
+    assert not missing, "URL patterns without a row in the permission matrix:\n  " + "\n  ".join(missing)
+
+
+def test_every_row_names_a_url_that_exists():
+    names = {name for _route, name in _patterns(get_resolver())}
+    assert not [case.id for case in CASES if case.name not in names]
