@@ -11,6 +11,7 @@ marked "Add new rows here" (or to the block of its app), and run `pytest tests/t
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -42,6 +43,8 @@ class Case:
     expected: tuple = ()
     api: bool = False
     data: dict | None = None
+    needs: tuple = ()  # fixtures the row needs beyond the personas' world, e.g. "shipped_norm", or functions
+    module: str = ""  # of the rows module, called with the world
 
     @property
     def id(self) -> str:
@@ -98,10 +101,37 @@ CASES: list[Case] = [
 ]
 # fmt: on
 
+# Apps keep their rows beside their tests as dicts (tests/<app>/matrix_cases.py, a list named CASES):
+# {"name", "kwargs", "method", "data", "expected": {persona: status}, "needs": [fixture, ...], "api": bool}.
+# A status of 302 checks the status only; use a Redirect here for the target as well.
+ROW_MODULES = ["tests.orgimport.matrix_cases", "tests.editor.matrix_cases", "tests.norm_public.matrix_cases",
+               "tests.profiles_municipal.matrix_cases", "tests.survey.matrix_cases", "tests.campaigns.matrix_cases",
+               "tests.insights_pages.matrix_cases", "tests.api.matrix_cases"]
+
+
+def _rows_of(module_name: str) -> list[Case]:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        return []
+    return [Case(row["name"], row.get("kwargs") or {}, row.get("method", "get"),
+                 tuple(row["expected"][persona] for persona in PERSONAS), api=row.get("api", False),
+                 data=row.get("data"), needs=tuple(row.get("needs", ())), module=module_name)
+            for row in module.CASES]
+
+
+for _module in ROW_MODULES:
+    CASES.extend(_rows_of(_module))
+
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_matrix(case: Case, persona: str, client_for, api_for):
+def test_matrix(case: Case, persona: str, client_for, api_for, request):
+    for need in case.needs:
+        if case.module and hasattr(importlib.import_module(case.module), need):
+            getattr(importlib.import_module(case.module), need)(request.getfixturevalue("world"))
+        else:
+            request.getfixturevalue(need)
     client = api_for(persona) if case.api else client_for(persona)
     url = reverse(case.name, kwargs=case.kwargs)
     response = getattr(client, case.method)(url, case.data or {})

@@ -111,3 +111,19 @@ def test_a_local_profile_extends_the_adapted_national_profile(norm, world):
     Requirement.objects.create(revision=revision, competence_identifier=ident(version, "B1.2"), level=2)
     by_code = {c.code: e for c, e in selectors.effective_profile(local, world.aarhus).rows()}
     assert by_code["B1.1"].level == 4 and by_code["B1.2"].deviation == Deviation.ADDED
+
+
+def test_an_importance_only_change_follows_a_later_norm_level(norm, world):
+    version, _first = norm
+    ssa = Profile.objects.get(slug="ssa")
+    adaptation = services.adaptation_get_or_create(municipality=world.aarhus, profile=ssa)
+    services.adaptation_set(adaptation=adaptation, competence_identifier=ident(version, "B1.1"), level=None,
+                            importance="useful")
+    second = services.release_draft_create(version="2.0", framework_version=version)
+    services.library_load(data=library({"A1.2": 2, "B1.1": 3}), release=second)  # the norm raises B1.1
+    second = services.release_publish(release=second, changelog_da="B1.1 hæves.")
+    report = services.take_in_report(municipality=world.aarhus, release=second)[ssa]
+    assert report.conflicts == []
+    services.release_take_in(municipality=world.aarhus, release=second)
+    b11 = {c.code: e for c, e in selectors.effective_profile(ssa, world.aarhus).rows()}["B1.1"]
+    assert (b11.level, b11.importance, b11.deviation) == (3, "useful", Deviation.IMPORTANCE)

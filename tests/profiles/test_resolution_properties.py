@@ -34,6 +34,8 @@ def overlays(draw, norm):
         in_norm = identifier in norm
         if in_norm and draw(st.booleans()):
             changes.append(Change(identifier, "remove", norm_level_then=norm[identifier].level))
+        elif in_norm and draw(st.booleans()):  # importance only: keeps following the norm's level
+            changes.append(Change(identifier, "set", None, draw(importance), norm[identifier].level))
         else:
             changes.append(Change(identifier, "set", draw(levels), draw(st.sampled_from(["", "essential", "useful"])),
                                   norm[identifier].level if in_norm else None))
@@ -47,7 +49,8 @@ def test_the_overlay_always_takes_effect(data):
     effective = {e.identifier: e for e in apply_overlay(norm, changes)}
     for change in changes:
         if change.action == "set":
-            assert effective[change.identifier].level == change.level
+            expected = change.level if change.level is not None else norm[change.identifier].level
+            assert effective[change.identifier].level == expected
         else:
             assert effective[change.identifier].level is None
     touched = {c.identifier for c in changes}
@@ -87,6 +90,10 @@ def test_taking_in_a_new_norm_never_silently_drops_a_local_change(data):
         if change.action == "remove":
             # Either still removed, or the norm itself dropped it (reported as redundant).
             assert (e is not None and e.level is None) or change.identifier in redundant
+            continue
+        if change.level is None:  # importance only: follows the new norm's level, keeps its importance
+            if change.identifier in new:
+                assert e.level == new[change.identifier].level and e.importance == change.importance
             continue
         assert e is not None and e.level == change.level  # the local level still holds
         if change.norm_level_then is not None and change.identifier not in new:

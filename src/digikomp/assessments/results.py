@@ -164,7 +164,8 @@ def personal_result(response: Response) -> PersonalResult:
         campaign_name=campaign.name, municipality_name=campaign.municipality.name,
         submitted_at=response.submitted_at, levels=sorted(level_names.items()), rows=rows,
         gaps=sorted((r for r in rows if r.status != MET), key=_gap_order),
-        strengths=sorted((r for r in rows if r.status == MET), key=lambda r: (r.required - (r.level or 0), r.code)),
+        strengths=sorted((r for r in rows if r.status == MET),
+                         key=lambda r: (r.required - (r.level or 0), r.code)),
         knowledge=knowledge, shared_with_manager=response.share_with_manager,
     )
     result.chart = result_chart(result)
@@ -198,7 +199,8 @@ def _knowledge_row(row: ResultRow, answer, level_names: dict[int, str]) -> Knowl
     return KnowledgeRow(
         identifier=row.identifier, code=row.code, title=row.title, level=row.level, level_name=row.level_name,
         item_level=item.level, item_level_name=level_names.get(item.level, str(item.level)),
-        question=item.question, outcome=outcome, outcome_label=label, agrees=agrees, agreement_label=agreement,
+        question=item.question, outcome=outcome, outcome_label=label, agrees=agrees,
+        agreement_label=agreement,
     )
 
 
@@ -237,4 +239,6 @@ def shared_results_for_manager(access: Access) -> QuerySet[Response]:
     for path in access.managed_paths:
         within |= Q(unit__path__startswith=path)
     return (Response.objects.filter(campaign__municipality=access.municipality, share_with_manager=True)
-            .filter(within).select_related("invitation__person", "unit", "campaign").order_by("-submitted_at"))
+            .filter(within)
+            .select_related("invitation__person", "unit", "campaign")
+            .order_by("-submitted_at"))

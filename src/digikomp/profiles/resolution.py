@@ -170,7 +170,8 @@ def take_in(old: Mapping[UUID, Req], new: Mapping[UUID, Req], changes: Iterable[
             if change.norm_level_then is not None:
                 report.conflicts.append(Conflict(change, ConflictKind.NORM_REMOVED_ADJUSTED, None))
             continue
-        if change.level == now.level and (change.importance or now.importance) == now.importance:
+        level = change.level if change.level is not None else now.level  # None: follows the norm's level
+        if level == now.level and (change.importance or now.importance) == now.importance:
             report.redundant.append(change)
             continue
         then = change.norm_level_then

@@ -210,9 +210,12 @@ def adaptation_set(*, adaptation: Adaptation, competence_identifier, level: int 
         log_action("profile.adapt.reset", actor=actor, municipality=adaptation.municipality, obj=adaptation,
                    data=data)
         return None
+    # An importance-only change keeps following the norm's level (level None), so a later release that moves
+    # the level does not turn it into a silent lowering or raising.
+    keeps_norm_level = current is not None and (level is None or level == current.level)
     change = AdaptationChange.objects.create(
         adaptation=adaptation, competence_identifier=competence_identifier, action=AdaptationChange.Action.SET,
-        level=level if level is not None else current.level, importance=importance, note=note,
+        level=None if keeps_norm_level else level, importance=importance, note=note,
         norm_level_then=current.level if current else None,
     )
     log_action("profile.adapt.set", actor=actor, municipality=adaptation.municipality, obj=adaptation, data=data)

@@ -65,12 +65,14 @@ class StepForm(forms.Form):
                 self.fields[question.name] = forms.ChoiceField(
                     label=question.legend, required=required,
                     choices=[(o.value, o.label) for o in question.options],
-                    error_messages={"required": missing, "invalid_choice": _("Choose one of the answers shown.")},
+                    error_messages={"required": missing,
+                                    "invalid_choice": _("Choose one of the answers shown.")},
                 )
             else:
                 self.fields[question.name] = forms.CharField(
                     label=question.legend, required=False, max_length=MAX_TEXT, strip=True,
-                    error_messages={"max_length": _("Write at most %(limit)s characters.") % {"limit": MAX_TEXT}},
+                    error_messages={
+                        "max_length": _("Write at most %(limit)s characters.") % {"limit": MAX_TEXT}},
                 )
 
     def value_of(self, question: Question) -> str:

@@ -201,7 +201,8 @@ def questionnaire_for(invitation: Invitation) -> Questionnaire:
             ))
         steps.append(Step(len(steps) + 1, "knowledge", _("Knowledge check"), [Section("", questions)],
                           intro=_("One question per competence, with one right answer. Choose “Don't know” "
-                                  "rather than guess: the check is for you, to compare with your own rating.")))
+                                  "rather than guess: the check is for you, to compare with your own "
+                                  "rating.")))
 
     custom = list(campaign.custom_questions.all())
     if custom:

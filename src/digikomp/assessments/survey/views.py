@@ -131,13 +131,12 @@ def step(request, invitation: Invitation, token: str, number: int):
                     form.add_error(None, message)
             else:
                 if going_back:
-                    target = (reverse("survey:step", kwargs={"token": token, "number": number - 1}) if number > 1
-                              else reverse("survey:start", kwargs={"token": token}))
-                elif number < questionnaire.total:
-                    target = reverse("survey:step", kwargs={"token": token, "number": number + 1})
-                else:
-                    target = reverse("survey:review", kwargs={"token": token})
-                return redirect(target)
+                    if number > 1:
+                        return redirect("survey:step", token=token, number=number - 1)
+                    return redirect("survey:start", token=token)
+                if number < questionnaire.total:
+                    return redirect("survey:step", token=token, number=number + 1)
+                return redirect("survey:review", token=token)
     else:
         form = StepForm(current, initial={q.name: q.to_field(data) for q in current.questions})
     return render(request, T + "step.html", {
