@@ -20,13 +20,14 @@ def test_it_greets_the_user_and_names_municipality_and_role(client_for):
 def test_admin_gets_cards_for_organisation_and_import(client_for):
     response = client_for("municipal_admin").get("/app/")
     cards = [a["href"] for a in find(response, "a", class_="card-link")]
-    assert cards == ["/app/organisation/", "/app/organisation/import/"]
+    assert cards == ["/app/organisation/", "/app/profiler/", "/app/organisation/import/", "/normen/"]
 
 
 @pytest.mark.parametrize("persona", ["hr", "manager"])
-def test_hr_and_manager_get_the_organisation_card_only(client_for, persona):
+def test_hr_and_manager_get_organisation_and_profiles_but_not_import(client_for, persona):
     response = client_for(persona).get("/app/")
-    assert [a["href"] for a in find(response, "a", class_="card-link")] == ["/app/organisation/"]
+    assert [a["href"] for a in find(response, "a", class_="card-link")] == [
+        "/app/organisation/", "/app/profiler/", "/normen/"]
 
 
 @pytest.mark.parametrize(
@@ -39,7 +40,8 @@ def test_hr_and_manager_get_the_organisation_card_only(client_for, persona):
 def test_roles_with_nothing_yet_get_a_friendly_explanation(client_for, persona, promise):
     response = client_for(persona).get("/app/")
     assert response.status_code == 200
-    assert not find(response, "a", class_="card-link")
+    # Only the public norm, which every user may read.
+    assert [a["href"] for a in find(response, "a", class_="card-link")] == ["/normen/"]
     page = text(response)
     assert "Din del af DigiKomp er på vej" in page
     assert "Kommer snart" in page and promise in page

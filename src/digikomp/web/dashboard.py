@@ -16,7 +16,6 @@ COMING: dict[str, list[Promise]] = {
         _("Moderate the inspiration catalogue and follow the national picture."),
     ],
     Role.MUNICIPAL_ADMIN: [
-        _("Adapt the national role profiles to your municipality."),
         _("Run mapping campaigns and follow anonymous results for the whole municipality."),
     ],
     Role.HR: [

@@ -25,6 +25,7 @@ class NavItem:
 # Shown to visitors who are not logged in; the public site will add its sections here.
 PUBLIC_ITEMS = [
     NavItem(_("Front page"), "web:home"),
+    NavItem(_("The norm"), "norm:index"),
 ]
 
 NAV_ITEMS = [
@@ -34,6 +35,10 @@ NAV_ITEMS = [
         _("Browse the units and people of your organisation and search for a unit or a colleague."),
     ),
     NavItem(
+        _("Profiles"), "profiles:library", "profiles.view",
+        _("The role profiles of your municipality: adapt the national norm, see every deviation, map job codes."),
+    ),
+    NavItem(
         _("Editing the norm"), "editor:index", "national.edit",
         _("Edit and publish the national competence model and role profiles, and import CASE packages."),
     ),
@@ -41,6 +46,10 @@ NAV_ITEMS = [
         _("Import organisation"), "orgimport:upload", "org.import",
         _("Bring the organisation and its people in from an OS2mo export or the DigiKomp spreadsheet "
           "template."),
+    ),
+    NavItem(
+        _("The norm"), "norm:index", None,
+        _("The published national competence model, DigComp 2.2 and the national role profiles."),
     ),
 ]
 
