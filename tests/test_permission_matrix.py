@@ -72,6 +72,7 @@ CASES: list[Case] = [
     # --- web --------------------------------------------------------------------------------------------
     page("web:home",                 None,   "get",    200,   200,   200,   200,   200,   200,   200,   200),
     page("web:dashboard",            None,   "get",    LOGIN, 200,   200,   200,   200,   200,   200,   200),
+    page("web:healthz",              None,   "get",    200,   200,   200,   200,   200,   200,   200,   200),
     page("web:org_units",            None,   "get",    LOGIN, 403,   200,   200,   200,   403,   403,   200),
     # SOC is led by the manager; BOU is outside their subtree; København's admin sees neither.
     page("web:org_unit",             SOC,    "get",    LOGIN, 403,   200,   200,   200,   403,   403,   404),

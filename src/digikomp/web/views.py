@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from digikomp.accounts.roles import Role
@@ -27,3 +28,8 @@ def dashboard(request):
             "coming": coming_for(access.roles),
         },
     )
+
+
+def healthz(request):
+    """Liveness for load balancers and the ceiling of the submission benchmark: no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
