@@ -20,14 +20,16 @@ def test_it_greets_the_user_and_names_municipality_and_role(client_for):
 def test_admin_gets_cards_for_organisation_and_import(client_for):
     response = client_for("municipal_admin").get("/app/")
     cards = [a["href"] for a in find(response, "a", class_="card-link")]
-    assert cards == ["/app/organisation/", "/app/profiler/", "/app/organisation/import/", "/normen/"]
+    assert cards == ["/app/organisation/", "/app/profiler/", "/app/kortlaegning/", "/app/indsigt/",
+                     "/app/organisation/import/", "/normen/"]
 
 
 @pytest.mark.parametrize("persona", ["hr", "manager"])
-def test_hr_and_manager_get_organisation_and_profiles_but_not_import(client_for, persona):
+def test_hr_and_manager_get_organisation_profiles_and_insights_but_not_import(client_for, persona):
     response = client_for(persona).get("/app/")
+    campaigns = ["/app/kortlaegning/"] if persona == "hr" else []
     assert [a["href"] for a in find(response, "a", class_="card-link")] == [
-        "/app/organisation/", "/app/profiler/", "/normen/"]
+        "/app/organisation/", "/app/profiler/", *campaigns, "/app/indsigt/", "/normen/"]
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The XLSX export of a heatmap view: the same aggregated cells the page shows, never an individual answer.
 
-A hidden cell is written as "–" in every column, so no suppressed number reaches the file (not even as a hidden
-cell value or a formula). Numbers are written as numbers, so they can be sorted and charted in the spreadsheet.
+A hidden cell is written as "–" in every column, so no suppressed number reaches the file (not even as a
+hidden cell value or a formula). Numbers are written as numbers, so they can be sorted and charted.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _header(sheet, values: list[str]) -> None:
     sheet.append(values)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"
 
 
 def _widths(sheet, widths: list[int]) -> None:
@@ -74,7 +74,8 @@ def heatmap_workbook(export: HeatmapExport) -> bytes:
         (_("Unit"), heatmap.unit.name),
         (_("Profile"), export.profile_name or _("All profiles")),
         (_("Anonymity threshold"), campaign.anonymity_k),
-        (_("Share meeting the requirement, all competences"), export.overall if export.overall is not None else ""),
+        (_("Share meeting the requirement, all competences"),
+         export.overall if export.overall is not None else ""),
         (_("Made"), f"{timezone.localtime():%d.%m.%Y %H:%M}"),
     ]
     for label, value in rows:
@@ -105,7 +106,8 @@ def heatmap_workbook(export: HeatmapExport) -> bytes:
     matrix = _sheet(workbook, _("Share meeting"))
     _header(matrix, [_("Unit"), *[c.code for c in heatmap.competences]])
     for unit, row in heatmap.table():
-        values = [HIDDEN if cell.suppressed else round(cell.share_meeting, 4) if cell.n else None for cell in row]
+        values = [HIDDEN if cell.suppressed else round(cell.share_meeting, 4) if cell.n else None
+                  for cell in row]
         matrix.append([_text(unit.name), *values])
         for column, value in enumerate(values, start=2):
             if isinstance(value, float):

@@ -14,6 +14,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "profiles.view": frozenset({Role.MUNICIPAL_ADMIN, Role.HR, Role.MANAGER}),
     # Adapting national profiles, local profiles, job-code mapping, taking in a new norm release.
     "profiles.adapt": frozenset({Role.MUNICIPAL_ADMIN, Role.HR}),
+    # Running mapping campaigns: creating them, inviting, sending e-mails, handing out personal links.
+    "campaigns.manage": frozenset({Role.MUNICIPAL_ADMIN, Role.HR}),
+    # Anonymous insights (heatmaps, coverage, exports); managers for the units they lead.
+    "insights.view": frozenset({Role.MUNICIPAL_ADMIN, Role.HR, Role.MANAGER}),
+    # The national picture: every municipality as one row.
+    "insights.national": frozenset({Role.NATIONAL_EDITOR}),
 }
 
 

@@ -13,17 +13,13 @@ from digikomp.accounts.roles import Role
 
 COMING: dict[str, list[Promise]] = {
     Role.NATIONAL_EDITOR: [
-        _("Moderate the inspiration catalogue and follow the national picture."),
+        _("Moderate the inspiration catalogue."),
     ],
-    Role.MUNICIPAL_ADMIN: [
-        _("Run mapping campaigns and follow anonymous results for the whole municipality."),
-    ],
+    Role.MUNICIPAL_ADMIN: [],
     Role.HR: [
-        _("Run mapping campaigns and follow anonymous results for the whole municipality."),
         _("Plan development activities from the gaps the mappings show."),
     ],
     Role.MANAGER: [
-        _("See anonymous results for the units you lead, never below the anonymity threshold."),
         _("Plan your team's development with learning offers that match its gaps."),
     ],
     Role.EMPLOYEE: [

@@ -39,6 +39,19 @@ NAV_ITEMS = [
         _("The role profiles of your municipality: adapt the national norm, see every deviation, map job codes."),
     ),
     NavItem(
+        _("Campaigns"), "campaigns:list", "campaigns.manage",
+        _("Run competence mappings: choose who is asked, send personal links, follow the response rates."),
+    ),
+    NavItem(
+        _("Insights"), "insights:index", "insights.view",
+        _("Anonymous heatmaps of the gaps across the organisation, coverage, distributions and change between "
+          "waves."),
+    ),
+    NavItem(
+        _("National picture"), "insights:national", "insights.national",
+        _("Every municipality's mapping on the national model, under the same anonymity rule."),
+    ),
+    NavItem(
         _("Editing the norm"), "editor:index", "national.edit",
         _("Edit and publish the national competence model and role profiles, and import CASE packages."),
     ),

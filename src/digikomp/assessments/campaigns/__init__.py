@@ -1,1 +1,2 @@
-"""The campaign pages of municipal admins and HR (/app/kortlaegning/): create, invite, send, hand out links."""
+"""The campaign pages of municipal admins and HR (/app/kortlaegning/): create, invite, send, hand out
+links."""

@@ -1,8 +1,8 @@
 """The form that creates a campaign, and the translation of its answers into a CampaignSpec.
 
-The form checks what a browser can get wrong (a date that is no date, a k below 3, a reminder that is not a
-number); the rules of a campaign stay in assessments.services.campaign_create, whose SurveyError is mapped back
-onto the fields here so every message appears next to its input.
+The form checks what a browser can get wrong (a date that is no date, a k below 3, a reminder that is not
+a number); the rules of a campaign stay in assessments.services.campaign_create, whose SurveyError is mapped
+back onto the fields here so every message appears next to its input.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ class CampaignForm(forms.Form):
                            help_text=_("For example “Digital competences 2026”."))
     series = forms.ChoiceField(
         label=_("Series"), required=False,
-        help_text=_("Waves of one series can be compared. Choose an earlier series to make this its next wave."),
+        help_text=_("Waves of one series can be compared. Choose an earlier series to make this its next "
+                    "wave."),
     )
     new_series = forms.CharField(
         label=_("Name of a new series"), max_length=200, required=False,
@@ -58,8 +59,8 @@ class CampaignForm(forms.Form):
     )
     reminder_days = forms.CharField(
         label=_("Reminders"), max_length=100, required=False,
-        help_text=_("Days after opening when those who have not answered get a reminder, separated by commas. "
-                    "For example “7, 14”."),
+        help_text=_("Days after opening when those who have not answered get a reminder, separated by "
+                    "commas. For example “7, 14”."),
     )
 
     def __init__(self, *args, unit_choices, profile_choices, series_choices, default_k: int, **kwargs):
@@ -110,9 +111,11 @@ class CampaignForm(forms.Form):
         questions = []
         self._question_rows = []
         for row in QUESTION_ROWS:
-            text_da, text_en = data.get(f"q{row}_text_da", "").strip(), data.get(f"q{row}_text_en", "").strip()
+            text_da = data.get(f"q{row}_text_da", "").strip()
+            text_en = data.get(f"q{row}_text_en", "").strip()
             if text_da or text_en:
-                questions.append({"kind": data[f"q{row}_kind"] or CustomQuestion.Kind.TEXT, "text_da": text_da, "text_en": text_en})
+                kind = data[f"q{row}_kind"] or CustomQuestion.Kind.TEXT
+                questions.append({"kind": kind, "text_da": text_da, "text_en": text_en})
                 self._question_rows.append(row)
         return CampaignSpec(
             name=data["name"], series=data["series"] or data["new_series"],

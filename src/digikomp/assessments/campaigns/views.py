@@ -1,4 +1,5 @@
-"""Campaign pages: the list, creating a campaign, its page with invitations, e-mails, links and response rates.
+"""Campaign pages: the list, creating a campaign, and its page with invitations, e-mails, links and response
+rates.
 
 Everything here needs "campaigns.manage" (municipal admins and HR), and every campaign is fetched through
 campaigns.selectors, so another municipality's campaign is a 404.
@@ -57,8 +58,8 @@ def _unit_tree(access, selected: set[str]) -> list[dict]:
 def _form(request, access) -> CampaignForm:
     municipality = access.municipality
     release = release_for(municipality)
-    profiles = sorted(((str(p.pk), selectors.profile_name(p, release)) for p in profiles_available(municipality)),
-                      key=lambda pair: pair[1].lower())
+    profiles = sorted(((str(p.pk), selectors.profile_name(p, release))
+                       for p in profiles_available(municipality)), key=lambda pair: pair[1].lower())
     units = tenancy.visible_units(access).filter(active=True).values_list("pk", "name")
     return CampaignForm(
         request.POST if request.method == "POST" else None,
@@ -181,8 +182,8 @@ def campaign_links(request, pk: int):
     for invitation in invitations:
         writer.writerow([_cell(invitation.person.external_id), _cell(invitation.person.name),
                          personal_link(invitation)])
-    log_action("campaign.links_download", actor=request.user, municipality=campaign.municipality, obj=campaign,
-               data={"links": len(invitations)})
+    log_action("campaign.links_download", actor=request.user, municipality=campaign.municipality,
+               obj=campaign, data={"links": len(invitations)})
     filename = f"kortlaegning-{campaign.pk}-links.csv"
     return HttpResponse(BOM + out.getvalue(), content_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": content_disposition_header(True, filename),

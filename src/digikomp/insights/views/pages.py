@@ -66,8 +66,9 @@ def _distribution_chart(distribution, level_names: dict[int, str], id_prefix: st
                                                             f"{distribution.competence.title}"}
     description = _("Number of people at each level; %(n)s answered “don't know”.") % {
         "n": distribution.dont_know}
-    return bar_chart(bars, title=title, description=description, max_value=max(levels.values(), default=0) or 1,
-                     id_prefix=id_prefix, width=560, label_width=220, css_class="chart distribution-chart")
+    return bar_chart(bars, title=title, description=description,
+                     max_value=max(levels.values(), default=0) or 1, id_prefix=id_prefix, width=560,
+                     label_width=220, css_class="chart distribution-chart")
 
 
 @require_safe
@@ -97,8 +98,8 @@ def coverage(request, pk: int, unit: str):
             if shown and distribution.n else None,
         })
     return render(request, "insights/coverage.html", {
-        **scope.context("coverage"), "profile_filter": True, "rows": rows, "overall": p.percent(coverage.overall),
-        "large_gap": p.percent(p.LARGE_GAP),
+        **scope.context("coverage"), "profile_filter": True, "rows": rows,
+        "overall": p.percent(coverage.overall), "large_gap": p.percent(p.LARGE_GAP),
     })
 
 
@@ -133,9 +134,11 @@ def waves(request, pk: int, unit: str):
         cells = []
         for wave in scope.waves:
             cell = by_wave.get(wave.pk)
-            cells.append({"wave": wave, "absent": cell is None, "hidden": cell is not None and cell.n is None,
-                          "n": cell.n if cell else None, "share": p.percent(cell.share_meeting) if cell else "",
-                          "mean": p.decimal(cell.mean) if cell else ""})
+            if cell is None:
+                cells.append({"wave": wave, "absent": True})
+                continue
+            cells.append({"wave": wave, "absent": False, "hidden": cell.n is None, "n": cell.n,
+                          "share": p.percent(cell.share_meeting), "mean": p.decimal(cell.mean)})
         rows.append({"competence": competence, "cells": cells, "change": p.points(change)})
     return render(request, "insights/waves.html", {
         **scope.context("waves"), "rows": rows, "wave_list": scope.waves,
