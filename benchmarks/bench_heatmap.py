@@ -8,6 +8,7 @@ settings are per process); the worldbuilding is identical (same seed).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import statistics
@@ -38,7 +39,7 @@ def worker(database_url: str) -> dict:
     from django.utils import timezone
 
     from benchmarks import heatmap_world as w
-    from digikomp.assessments.models import Campaign, CampaignSeries, Tally
+    from digikomp.assessments.models import Campaign, CampaignSeries, Tally, UnitTally
     from digikomp.frameworks.models import FrameworkVersion
     from digikomp.frameworks.services import load_shipped_frameworks
     from digikomp.insights.heatmap import build_heatmap
@@ -79,20 +80,15 @@ def worker(database_url: str) -> dict:
     identifiers = [field.get_db_prep_value(c.identifier, connection) for c in competences]
     tally_rows = 0
     for campaign, levels in zip(campaigns, waves):
-        rows = w.tally_rows(person_unit, person_profile, required, levels, chains, rng)
-        tally_rows += len(rows)
-        records = [(campaign.pk, u + 1, profiles[p].pk, identifiers[c], s, dk, m, l1, l2, l3, l4, 0, 0, 0, 0)
-                   for (u, p, c, s, dk, m, l1, l2, l3, l4) in rows]
-        columns = ("campaign_id, unit_id, profile_id, competence_identifier, shard, dont_know, meeting, "
-                   "level_1, level_2, level_3, level_4, level_5, level_6, level_7, level_8")
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {Tally._meta.db_table} ({columns}) FROM STDIN") as copy:
-                    for record in records:
-                        copy.write_row(record)
-            else:
-                cursor.executemany(f"INSERT INTO {Tally._meta.db_table} ({columns}) VALUES "
-                                   f"({', '.join(['%s'] * 15)})", records)
+        rows, unit_rows = w.tally_rows(person_unit, person_profile, required, levels, chains, rng)
+        tally_rows += len(rows) + len(unit_rows)
+        counts = "dont_know, meeting, level_1, level_2, level_3, level_4, level_5, level_6, level_7, level_8"
+        _load(connection, Tally._meta.db_table,
+              f"campaign_id, unit_id, profile_id, competence_identifier, shard, {counts}",
+              [(campaign.pk, u + 1, profiles[p].pk, identifiers[c], s, *rest, 0, 0, 0, 0)
+               for (u, p, c, s, *rest) in rows])
+        _load(connection, UnitTally._meta.db_table, f"campaign_id, unit_id, competence_identifier, shard, {counts}",
+              [(campaign.pk, u + 1, identifiers[c], s, *rest, 0, 0, 0, 0) for (u, c, s, *rest) in unit_rows])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {Tally._meta.db_table}")
@@ -139,45 +135,41 @@ def worker(database_url: str) -> dict:
     return results
 
 
+def _load(connection, table: str, columns: str, records: list[tuple]) -> None:
+    """Bulk-load rows: COPY on PostgreSQL, executemany on SQLite, in one transaction."""
+    from django.db import transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for record in records:
+                    copy.write_row(record)
+        else:
+            placeholders = ", ".join(["%s"] * len(columns.split(",")))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", records)
+
+
 def run() -> list[dict]:
+    from benchmarks.support import environment, postgres_database, postgres_reachable
+
     results = []
-    targets = [("sqlite", None)]
-    if _postgres_reachable():
-        targets.append(("postgresql", "postgres://postgres@127.0.0.1:5432/{db}"))
-    for name, url in targets:
-        with tempfile.TemporaryDirectory() as folder:
-            env = dict(os.environ, DIGIKOMP_DATA_DIR=folder)
-            db = f"digikomp_bench_heatmap_{os.getpid()}"
-            if url is None:
-                url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-            else:
-                _psql(f"DROP DATABASE IF EXISTS {db}", f"CREATE DATABASE {db}")
-                url = url.format(db=db)
-            try:
-                out = subprocess.run([sys.executable, "-m", "benchmarks.bench_heatmap", "--worker", url],
-                                     env=env, capture_output=True, text=True, check=True)
-                results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            except subprocess.CalledProcessError as exc:
-                results.append({"database": name, "error": exc.stderr[-2000:]})
-            finally:
-                if name == "postgresql":
-                    _psql(f"DROP DATABASE IF EXISTS {db}")
+    with tempfile.TemporaryDirectory() as folder:
+        targets = [("sqlite", contextlib.nullcontext(f"sqlite:///{Path(folder) / 'bench.sqlite3'}"))]
+        why = postgres_reachable()
+        if why is None:
+            targets.append(("postgresql", postgres_database(f"digikomp_bench_heatmap_{os.getpid()}")))
+        else:
+            results.append({"database": "postgresql", "skipped": why})
+        for name, database in targets:
+            with database as url:
+                env = environment(database_url=url, data_dir=Path(folder))
+                try:
+                    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_heatmap", "--worker", url],
+                                         env=env, capture_output=True, text=True, check=True)
+                    results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+                except subprocess.CalledProcessError as exc:
+                    results.append({"database": name, "error": exc.stderr[-2000:]})
     return results
-
-
-def _psql(*statements: str) -> None:
-    args = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q"]
-    for statement in statements:
-        args += ["-c", statement]
-    subprocess.run(args, check=True, capture_output=True)
-
-
-def _postgres_reachable() -> bool:
-    try:
-        _psql("SELECT 1")
-        return True
-    except (OSError, subprocess.CalledProcessError):
-        return False
 
 
 if __name__ == "__main__":

@@ -66,27 +66,30 @@ def answers(rng: np.random.Generator, parents: np.ndarray, depth: np.ndarray):
 
 
 def tally_rows(person_unit, person_profile, required, wave_levels, chains, rng: np.random.Generator):
-    """Tally rows (unit, profile, competence, shard, dont_know, meeting, level_1..level_4) for one wave."""
+    """Rows for one wave: per-profile tallies (unit, profile, competence, shard, dont_know, meeting,
+    level_1..level_4) and the profile-free roll-up (unit, competence, shard, ...), as submissions write them."""
     shard = rng.integers(SHARDS, size=PEOPLE)
-    # One (person, ancestor) pair per level of the tree.
-    pairs = [(p, a) for p in range(PEOPLE) for a in chains[person_unit[p]]]
+    pairs = [(p, a) for p in range(PEOPLE) for a in chains[person_unit[p]]]  # one per level of the tree
     person_idx = np.fromiter((p for p, _a in pairs), dtype=np.int64, count=len(pairs))
     ancestor = np.fromiter((a for _p, a in pairs), dtype=np.int64, count=len(pairs))
-    key_base = ((ancestor * PROFILES + person_profile[person_idx]) * SHARDS + shard[person_idx])
-    n_keys = UNITS * PROFILES * SHARDS
-    columns = {}
+    by_profile = (ancestor * PROFILES + person_profile[person_idx]) * SHARDS + shard[person_idx]
+    by_unit = ancestor * SHARDS + shard[person_idx]
+    rows, unit_rows = [], []
     for competence in range(COMPETENCES):
         level = wave_levels[person_idx, competence].astype(np.int64)
         meets = (level >= required[person_profile[person_idx], competence]) & (level > 0)
-        counts = np.bincount(key_base * (LEVELS + 1) + level, minlength=n_keys * (LEVELS + 1))
-        columns[competence] = (counts.reshape(n_keys, LEVELS + 1),
-                               np.bincount(key_base, weights=meets, minlength=n_keys).astype(np.int64))
-    rows = []
-    for competence, (counts, meeting) in columns.items():
-        nonzero = np.flatnonzero(counts.sum(axis=1))
-        for key in nonzero:
-            unit, rest = divmod(int(key), PROFILES * SHARDS)
-            profile, shard_no = divmod(rest, SHARDS)
-            c = counts[key]
-            rows.append((unit, profile, competence, shard_no, int(c[0]), int(meeting[key]), *map(int, c[1:])))
-    return rows
+        for keys, size, out, with_profile in ((by_profile, UNITS * PROFILES * SHARDS, rows, True),
+                                              (by_unit, UNITS * SHARDS, unit_rows, False)):
+            counts = np.bincount(keys * (LEVELS + 1) + level, minlength=size * (LEVELS + 1)).reshape(size, LEVELS + 1)
+            meeting = np.bincount(keys, weights=meets, minlength=size).astype(np.int64)
+            for key in np.flatnonzero(counts.sum(axis=1)):
+                c = counts[key]
+                tail = (int(c[0]), int(meeting[key]), *map(int, c[1:]))
+                if with_profile:
+                    unit, rest = divmod(int(key), PROFILES * SHARDS)
+                    profile, shard_no = divmod(rest, SHARDS)
+                    out.append((unit, profile, competence, shard_no, *tail))
+                else:
+                    unit, shard_no = divmod(int(key), SHARDS)
+                    out.append((unit, competence, shard_no, *tail))
+    return rows, unit_rows
