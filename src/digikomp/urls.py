@@ -14,6 +14,7 @@ urlpatterns = [
     path("app/indsigt/", include("digikomp.insights.urls")),
     path("normen/", include("digikomp.frameworks.urls_public")),
     path("svar/", include("digikomp.assessments.survey.urls")),
+    path("app/", include("digikomp.assessments.mine")),
     path("konto/", include("digikomp.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("digikomp.api.urls")),

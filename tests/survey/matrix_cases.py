@@ -24,4 +24,14 @@ CASES = [
      "data": {"share_with_manager": "on"}, "expected": EVERYONE_404, "needs": []},
     {"name": "survey:result_pdf", "kwargs": {"token": GUESSED, "language": "da"}, "method": "get",
      "expected": EVERYONE_404, "needs": []},
+    # In-app pages around the survey (assessments/mine.py).
+    {"name": "mine:surveys", "kwargs": {}, "method": "get", "needs": [],
+     "expected": {"anonymous": 302, "national_editor": 403, "municipal_admin": 200, "hr": 200, "manager": 200,
+                  "employee": 200, "provider": 403, "other_admin": 200}},
+    {"name": "mine:shared_results", "kwargs": {}, "method": "get", "needs": [],
+     "expected": {"anonymous": 302, "national_editor": 403, "municipal_admin": 403, "hr": 403, "manager": 200,
+                  "employee": 403, "provider": 403, "other_admin": 403}},
+    {"name": "mine:shared_result", "kwargs": {"pk": 999999}, "method": "get", "needs": [],
+     "expected": {"anonymous": 302, "national_editor": 403, "municipal_admin": 403, "hr": 403, "manager": 404,
+                  "employee": 403, "provider": 403, "other_admin": 403}},
 ]

@@ -20,30 +20,30 @@ def test_it_greets_the_user_and_names_municipality_and_role(client_for):
 def test_admin_gets_cards_for_organisation_and_import(client_for):
     response = client_for("municipal_admin").get("/app/")
     cards = [a["href"] for a in find(response, "a", class_="card-link")]
-    assert cards == ["/app/organisation/", "/app/profiler/", "/app/kortlaegning/", "/app/indsigt/",
-                     "/app/organisation/import/", "/normen/"]
+    assert cards == ["/app/organisation/", "/app/profiler/", "/app/mine-kortlaegninger/", "/app/kortlaegning/",
+                     "/app/indsigt/", "/app/organisation/import/", "/normen/"]
 
 
 @pytest.mark.parametrize("persona", ["hr", "manager"])
 def test_hr_and_manager_get_organisation_profiles_and_insights_but_not_import(client_for, persona):
     response = client_for(persona).get("/app/")
-    campaigns = ["/app/kortlaegning/"] if persona == "hr" else []
+    own = ["/app/kortlaegning/"] if persona == "hr" else ["/app/delte-resultater/"]
     assert [a["href"] for a in find(response, "a", class_="card-link")] == [
-        "/app/organisation/", "/app/profiler/", *campaigns, "/app/indsigt/", "/normen/"]
+        "/app/organisation/", "/app/profiler/", "/app/mine-kortlaegninger/", *own, "/app/indsigt/", "/normen/"]
 
 
 @pytest.mark.parametrize(
     "persona,promise",
     [
-        ("employee", "Besvarelse af kompetencespørgeskemaer"),
+        ("employee", "Din egen udviklingsplan"),
         ("provider", "Vedligeholdelse af jeres læringstilbud"),
     ],
 )
-def test_roles_with_nothing_yet_get_a_friendly_explanation(client_for, persona, promise):
+def test_employees_and_providers_hear_what_is_coming(client_for, persona, promise):
     response = client_for(persona).get("/app/")
     assert response.status_code == 200
-    # Only the public norm, which every user may read.
-    assert [a["href"] for a in find(response, "a", class_="card-link")] == ["/normen/"]
+    own = ["/app/mine-kortlaegninger/"] if persona == "employee" else []
+    assert [a["href"] for a in find(response, "a", class_="card-link")] == [*own, "/normen/"]
     page = text(response)
     assert "Kommer snart" in page and promise in page
 

@@ -1,10 +1,96 @@
-"""Import pages for municipal admins: upload, preview, confirm."""
+"""Import pages for municipal admins: upload, preview, confirm or discard, and the template to download.
 
-from django.shortcuts import render
+Every view needs the "org.import" permission and works in the requester's own municipality; an import of
+another municipality is a 404, exactly as if it did not exist.
+"""
 
+from pathlib import Path
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from digikomp.orgimport import selectors, template
+from digikomp.orgimport.changes import sections
+from digikomp.orgimport.forms import UploadForm
+from digikomp.orgimport.models import OrgImport
+from digikomp.orgimport.problems import Problems
+from digikomp.orgimport.sources import read_files
+from digikomp.orgimport.uploads import org_import_confirm, org_import_discard, org_import_preview
 from digikomp.web.decorators import permission_required
+
+TEMPLATE_NAME = "digikomp-organisation"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @permission_required("org.import")
 def upload(request):
-    return render(request, "orgimport/upload.html")
+    problems: list = []
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            files = [(Path(f.name).name, f.read()) for f in form.cleaned_data["upload"]]
+            found = Problems()
+            snapshot = read_files(files, found)
+            if snapshot is not None:
+                org_import = org_import_preview(
+                    municipality=request.access.municipality, snapshot=snapshot, uploaded_by=request.user,
+                    file_names=[name for name, _data in files])
+                return redirect("orgimport:preview", pk=org_import.pk)
+            problems = list(found)
+    else:
+        form = UploadForm()
+    return render(request, "orgimport/upload.html", {
+        "form": form,
+        "problems": problems,
+        "recent": selectors.org_imports(request.access)[:10],
+    })
+
+
+@permission_required("org.import")
+def preview(request, pk: int):
+    org_import = selectors.get_org_import(request.access, pk)
+    return render(request, "orgimport/preview.html", {
+        "org_import": org_import,
+        "sections": sections(org_import.summary),
+        "awaiting": org_import.status == OrgImport.Status.PREVIEWED,
+    })
+
+
+@permission_required("org.import")
+@require_POST
+def confirm(request, pk: int):
+    org_import = selectors.get_org_import(request.access, pk)
+    if org_import_confirm(org_import=org_import, actor=request.user):
+        messages.success(request, _("The organisation was imported."))
+    else:
+        messages.error(request, _("This import was imported or discarded already."))
+    return redirect("orgimport:preview", pk=org_import.pk)
+
+
+@permission_required("org.import")
+@require_POST
+def discard(request, pk: int):
+    org_import = selectors.get_org_import(request.access, pk)
+    if org_import_discard(org_import=org_import):
+        messages.success(request, _("The import was discarded; nothing was changed."))
+    else:
+        messages.error(request, _("This import was imported or discarded already."))
+    return redirect("orgimport:upload")
+
+
+@permission_required("org.import")
+def template_csv(request):
+    return _download(template.template_csv(), "text/csv; charset=utf-8", f"{TEMPLATE_NAME}.csv")
+
+
+@permission_required("org.import")
+def template_xlsx(request):
+    return _download(template.template_xlsx(), XLSX, f"{TEMPLATE_NAME}.xlsx")
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    return HttpResponse(content, content_type=content_type,
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -20,6 +20,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "insights.view": frozenset({Role.MUNICIPAL_ADMIN, Role.HR, Role.MANAGER}),
     # The national picture: every municipality as one row.
     "insights.national": frozenset({Role.NATIONAL_EDITOR}),
+    # Individual results that respondents chose to share with their manager.
+    "results.shared": frozenset({Role.MANAGER}),
+    # One's own surveys (the survey itself is reached by the personal link); managers and HR are surveyed too.
+    "surveys.own": frozenset({Role.EMPLOYEE, Role.MANAGER, Role.HR, Role.MUNICIPAL_ADMIN}),
 }
 
 

@@ -23,7 +23,7 @@ COMING: dict[str, list[Promise]] = {
         _("Plan your team's development with learning offers that match its gaps."),
     ],
     Role.EMPLOYEE: [
-        _("Answer competence surveys and see your own result, your gaps and suggested learning."),
+        _("Suggested learning for your gaps."),
         _("Keep your own development plan. Your answers stay yours; your manager sees only anonymous "
           "totals."),
     ],

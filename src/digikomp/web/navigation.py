@@ -39,6 +39,14 @@ NAV_ITEMS = [
         _("The role profiles of your municipality: adapt the national norm, see every deviation, map job codes."),
     ),
     NavItem(
+        _("My surveys"), "mine:surveys", "surveys.own",
+        _("Your competence surveys: answer them and see your own result."),
+    ),
+    NavItem(
+        _("Shared results"), "mine:shared_results", "results.shared",
+        _("Individual results that people in your units chose to share with you."),
+    ),
+    NavItem(
         _("Campaigns"), "campaigns:list", "campaigns.manage",
         _("Run competence mappings: choose who is asked, send personal links, follow the response rates."),
     ),

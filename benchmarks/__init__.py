@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m benchmarks [names...]` (or `make bench`) runs benchmarks/bench_<name>.py modules."""

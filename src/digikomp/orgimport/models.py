@@ -1,0 +1,47 @@
+"""OrgImport: one upload in the web flow, kept between the preview and the admin's confirmation.
+
+It holds the parsed organisation (never a CPR number: the readers drop that column while parsing) and the
+summary the admin saw, so confirming applies exactly the file that was previewed, recomputed against the
+database as it is at that moment.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgImport(models.Model):
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Awaiting confirmation")
+        APPLIED = "applied", _("Imported")
+        DISCARDED = "discarded", _("Discarded")
+
+    class Source(models.TextChoices):
+        OS2MO = "os2mo", _("OS2mo export")
+        TEMPLATE = "template", _("DigiKomp template")
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality", on_delete=models.CASCADE, related_name="org_imports",
+        verbose_name=_("municipality"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED)
+    source = models.CharField(_("format"), max_length=20, choices=Source.choices)
+    file_names = models.JSONField(_("files"), default=list, blank=True)
+    snapshot = models.JSONField(default=dict, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    applied_at = models.DateTimeField(_("imported"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("organisation import")
+        verbose_name_plural = _("organisation imports")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.created:%Y-%m-%d %H:%M} ({self.status})"
