@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from digikomp.assessments.models import Invitation
@@ -12,8 +13,9 @@ from digikomp.assessments.tokens import token_for
 
 
 def personal_link(invitation: Invitation) -> str:
-    """The absolute personal link; its shape (/svar/<token>/) is a public promise printed on letters."""
-    return f"{settings.DIGIKOMP_BASE_URL.rstrip('/')}/svar/{token_for(invitation.public_id)}/"
+    """The absolute personal link (/svar/<token>/), as printed in e-mails and handed out by municipalities."""
+    path = reverse("survey:start", kwargs={"token": token_for(invitation.public_id)})
+    return settings.DIGIKOMP_BASE_URL.rstrip("/") + path
 
 
 def _message(invitation: Invitation, kind: str) -> EmailMultiAlternatives:
