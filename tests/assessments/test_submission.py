@@ -128,3 +128,23 @@ def test_two_concurrent_submissions_store_one_response(shipped_norm, world):
     assert sorted(map(str, outcomes)) == ["True", "refused"]
     assert Response.objects.count() == 1
     assert sum(t.level_2 for t in Tally.objects.filter(unit__external_id="AAR")) == len(invitation.requirements)
+
+
+def test_knowledge_checks_from_the_shipped_bank_are_tallied_against_self_ratings(shipped_norm, world):
+    from digikomp.assessments.knowledge import knowledge_bank_load
+    from digikomp.assessments.models import KnowledgeTally
+    from digikomp.assessments.services import knowledge_items
+
+    assert knowledge_bank_load() >= 36 and knowledge_bank_load() == knowledge_bank_load()  # idempotent
+    map_jobs(world)
+    campaign = open_campaign(world, knowledge_checks=True)
+    invitations_create(campaign=campaign)
+    invitation = invitation_of(campaign, world)
+    items = knowledge_items(invitation)
+    assert items and all(str(i.competence_identifier) in invitation.requirements for i in items)
+    body = full_answers(invitation, level=4)  # rates themselves at the top ...
+    body["knowledge"] = {str(i.pk): (i.correct + 1) % len(i.options_da) for i in items}  # ... answers all wrong
+    response_submit(invitation=invitation, body=body)
+    root = KnowledgeTally.objects.filter(campaign=campaign, unit=world.units["root"])
+    assert sum(t.answered for t in root) == len(items) and sum(t.correct for t in root) == 0
+    assert sum(t.overconfident for t in root) == len(items)

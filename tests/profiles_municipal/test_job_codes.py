@@ -71,14 +71,14 @@ def test_map_job_codes_with_the_form(en, world):
     assert response.status_code == 302
     assert profile_for_person(world.people["anna"]).slug == SSA
     assert profile_for_person(world.people["bo"]) == local
-    assert profile_for_person(world.people["carla"]) is None
+    assert profile_for_person(world.people["carla"]).slug == "alle-medarbejdere"  # unmapped: the default
     assert AuditEntry.objects.filter(action="profile.jobcode", municipality=world.aarhus).count() == 2
     page = html(client.get(PAGE))
     assert "SOSU-assistent" in page  # the person's effective profile carries the local name
 
-    # Unmapping a code again.
+    # Unmapping a code again: back to the profile every employee has.
     client.post(SAVE, {"code-7120": "", "code-1410": str(local.pk), "code-9000": ""})
-    assert profile_for_person(world.people["anna"]) is None
+    assert profile_for_person(world.people["anna"]).slug == "alle-medarbejdere"
 
 
 def test_a_profile_of_another_municipality_is_refused(en, world):

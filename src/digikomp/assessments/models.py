@@ -149,6 +149,7 @@ class Answer(models.Model):
 class KnowledgeItem(models.Model):
     """A multiple-choice check with one right answer, written for one competence at one level."""
 
+    key = models.CharField(max_length=50, unique=True, help_text=_("Stable key of a shipped item, e.g. A3.1-2-1."))
     competence_identifier = models.UUIDField(db_index=True)
     level = models.PositiveSmallIntegerField()
     question_da = models.TextField()
@@ -156,6 +157,8 @@ class KnowledgeItem(models.Model):
     options_da = models.JSONField(default=list)
     options_en = models.JSONField(default=list)
     correct = models.PositiveSmallIntegerField(help_text=_("Index of the right option, from 0."))
+    explanation_da = models.TextField(blank=True)
+    explanation_en = models.TextField(blank=True)
 
     @property
     def question(self) -> str:

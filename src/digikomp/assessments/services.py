@@ -31,7 +31,7 @@ from digikomp.assessments.tokens import new_public_id
 from digikomp.audit.models import log_action
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.lib.anonymity import effective_k
-from digikomp.profiles.selectors import effective_profile, release_for
+from digikomp.profiles.selectors import default_profile, effective_profile, release_for
 from digikomp.profiles.models import JobProfile
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
 
@@ -119,9 +119,14 @@ def audience(campaign: Campaign):
             condition |= Q(primary_unit__path__startswith=path)
         people = people.filter(condition)
     mapping = dict(JobProfile.objects.filter(municipality=campaign.municipality).values_list("job_code", "profile_id"))
+    fallback = default_profile()  # unmapped job codes: the profile every employee has
     wanted = set(campaign.audience_profiles.values_list("pk", flat=True))
-    return [(p, mapping[p.job_code]) for p in people.select_related("primary_unit").order_by("pk")
-            if p.job_code in mapping and (not wanted or mapping[p.job_code] in wanted)]
+    result = []
+    for person in people.select_related("primary_unit").order_by("pk"):
+        profile_id = mapping.get(person.job_code, fallback.pk if fallback else None)
+        if profile_id is not None and (not wanted or profile_id in wanted):
+            result.append((person, profile_id))
+    return result
 
 
 @transaction.atomic

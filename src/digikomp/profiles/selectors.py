@@ -132,9 +132,18 @@ def effective_profile(profile: Profile, municipality: Municipality | None = None
     return EffectiveProfile(profile, revision, release, items, competences, adaptation)
 
 
+# The national profile every employee has at least: a person whose job code is not mapped gets it.
+DEFAULT_PROFILE_SLUG = "alle-medarbejdere"
+
+
+def default_profile() -> Profile | None:
+    return Profile.objects.filter(owner__isnull=True, slug=DEFAULT_PROFILE_SLUG).first()
+
+
 def profile_for_person(person: Person) -> Profile | None:
+    """The profile of the person's job code, or "Alle medarbejdere" when the code is not mapped."""
     mapping = (
         JobProfile.objects.filter(municipality_id=person.municipality_id, job_code=person.job_code)
         .select_related("profile").first()
     )
-    return mapping.profile if mapping else None
+    return mapping.profile if mapping else default_profile()

@@ -1,10 +1,12 @@
-"""`digikomp load-norm`: load the shipped national model, DigComp 2.2 and the national profile library.
+"""`digikomp load-norm`: load the shipped national model, DigComp 2.2, the national profile library and the
+starter bank of knowledge checks.
 
 Idempotent: versions and the release that already exist are left as they are.
 """
 
 from django.core.management.base import BaseCommand
 
+from digikomp.assessments.knowledge import knowledge_bank_load
 from digikomp.frameworks.services import load_shipped_frameworks
 from digikomp.profiles.services import load_shipped_norm
 
@@ -17,3 +19,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{version.framework.slug} {version.version}: {version.get_status_display()}")
         release = load_shipped_norm()
         self.stdout.write(f"Norm release {release.version}: {release.revisions.count()} national profiles")
+        self.stdout.write(f"Knowledge checks: {knowledge_bank_load()} items")
