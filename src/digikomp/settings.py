@@ -261,6 +261,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["digikomp.api.schema.only_api_v1"],
 }
 
 # --- Background tasks ------------------------------------------------------------------------------------------

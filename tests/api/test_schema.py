@@ -12,6 +12,19 @@ PATHS = {
     "/api/v1/municipalities",
     "/api/v1/municipalities/{code}/units",
     "/api/v1/municipalities/{code}/people",
+    "/api/v1/frameworks",
+    "/api/v1/frameworks/{slug}",
+    "/api/v1/frameworks/{slug}/versions/{version}/case",
+    "/api/v1/profiles",
+    "/api/v1/profiles/{id}",
+    "/api/v1/municipalities/{code}/campaigns",
+    "/api/v1/municipalities/{code}/campaigns/{id}",
+    "/api/v1/municipalities/{code}/campaigns/{id}/invitations",
+    "/api/v1/municipalities/{code}/campaigns/{id}/heatmap",
+    "/api/v1/survey/{token}",
+    "/api/v1/survey/{token}/draft",
+    "/api/v1/survey/{token}/submit",
+    "/api/v1/survey/{token}/result",
 }
 
 

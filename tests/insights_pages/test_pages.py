@@ -98,7 +98,7 @@ def test_knowledge_checks_against_self_ratings(shipped_norm, world, client_for):
     invitations_create(campaign=campaign)
     generic = list(campaign.framework_version.competences.filter(generic=True).order_by("position")[:2])
     for competence in generic:
-        KnowledgeItem.objects.create(competence_identifier=competence.identifier, level=1, question_da="?",
+        KnowledgeItem.objects.create(key=f"page-test-{competence.code}", competence_identifier=competence.identifier, level=1, question_da="?",
                                      options_da=["Rigtigt", "Forkert"], correct=0)
     for invitation in Invitation.objects.filter(campaign=campaign).select_related("person"):
         if invitation.person.external_id == "P3":

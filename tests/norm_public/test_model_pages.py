@@ -39,7 +39,7 @@ def test_overview_shows_both_models_the_profile_library_and_downloads(client, sh
 def test_overview_works_before_anything_is_published(client, db):
     response = client.get("/normen/")
     assert response.status_code == 200
-    assert "No competence model has been published yet." in text(response)
+    assert "Der er endnu ikke udgivet nogen kompetencemodel." in text(response)
 
 
 def test_model_page_lists_every_competence_with_links_to_its_descriptors_and_digcomp(client, shipped_norm):
@@ -154,15 +154,15 @@ def test_an_older_version_says_what_replaced_its_competences(client, replaced):
     response = client.get("/normen/testmodel/1.0/")
     assert response.status_code == 200
     page = text(response)
-    assert "You are reading version 1.0, which has been superseded." in page
+    assert "Du læser version 1.0, som er afløst af en nyere version." in page
     assert find(response, "a", href="/normen/testmodel/")
-    assert "Replaced in version 1.1 by A1.1 Kompetence A1.1" in page
+    assert "Erstattet i version 1.1 af A1.1 Kompetence A1.1" in page
     assert find(response, "a", href="/normen/testmodel/1.1/kompetencer/A1.1/")
-    assert "Removed in version 1.1 without a successor." in page
+    assert "Fjernet i version 1.1 uden en afløser." in page
     assert len(find(response, "li", class_="competence competence-replaced")) == 2
     # The competence page of the replaced competence says so too.
     competence = text(client.get("/normen/testmodel/1.0/kompetencer/A1.2/"))
-    assert "Replaced in version 1.1 by A1.1 Kompetence A1.1" in competence
+    assert "Erstattet i version 1.1 af A1.1 Kompetence A1.1" in competence
 
 
 def test_the_latest_version_lists_every_version_with_its_changelog(client, replaced):

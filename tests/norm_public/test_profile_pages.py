@@ -52,7 +52,7 @@ def test_the_library_lists_every_national_profile_in_groups(client, shipped_norm
 def test_the_library_is_empty_before_a_release_is_published(client, db):
     response = client.get("/normen/profiler/")
     assert response.status_code == 200
-    assert "No national role profiles have been published yet." in text(response)
+    assert "Der er endnu ikke udgivet nogen nationale rolleprofiler." in text(response)
     assert client.get("/normen/profiler/laerer/").status_code == 404
 
 
@@ -74,7 +74,7 @@ def test_a_profile_page_shows_the_role_its_requirements_and_a_chart(client, ship
     for competence, item in effective.rows():
         row = next(r for r in rows if f"{competence.code} {competence.title_da}" in r)
         assert f"{item.level} – {levels[item.level]}" in row
-        assert ("Essential" if item.importance == "essential" else "Useful") in row
+        assert ("Væsentlig" if item.importance == "essential" else "Nyttig") in row
     inherited = next(r for r in rows if r.startswith("A3 ") and "A3.1 " in r)
     assert inherited.endswith("Alle medarbejdere")  # "Stated by": the generic competence comes from the base
 
@@ -83,7 +83,7 @@ def test_a_profile_page_shows_the_role_its_requirements_and_a_chart(client, ship
     svg = svg_of(response)
     assert svg.get("role") == "img"
     ns = "{http://www.w3.org/2000/svg}"
-    assert svg.find(f"{ns}title").text == "Required levels: Lærer"
+    assert svg.find(f"{ns}title").text == "Krævede niveauer: Lærer"
     assert len([r for r in svg.iter(f"{ns}rect") if r.get("class") == "chart-bar"]) == len(effective.required)
     assert "A1.1 Basal brug af arbejdspladsens it" in svg.find(f"{ns}desc").text
     assert find(response, "a", href="/normen/profiler/laerer/pdf/da/", hreflang="da")
@@ -122,7 +122,7 @@ def test_an_adapted_profile_shows_every_deviation_in_words(client, adapted):
     page = text(response).replace(" :", ":")  # "<strong>A1.1 …</strong>: Raised …"
     assert "Sygeplejerske i Aarhus" in page
     assert "Aarhus bruger Cura som omsorgssystem." in page
-    assert "National profile as adapted by Aarhus" in page
+    assert "National profil tilpasset af Aarhus" in page
     assert find(response, "a", href="/normen/profiler/sygeplejerske/")
 
     levels = {level.value: level.name_da for level in adapted.raised.version.levels.all()}
@@ -132,20 +132,20 @@ def test_an_adapted_profile_shows_every_deviation_in_words(client, adapted):
         return f"{value} – {levels[value]}"
 
     raised, lowered = norm[adapted.raised.code], norm[adapted.lowered.code]
-    assert f"{adapted.raised.code} {adapted.raised.title_da}: Raised from {label(raised.level)} to " \
+    assert f"{adapted.raised.code} {adapted.raised.title_da}: Hævet fra {label(raised.level)} til " \
            f"{label(raised.level + 1)}" in page
-    assert f"{adapted.lowered.code} {adapted.lowered.title_da}: Lowered from {label(lowered.level)} to " \
+    assert f"{adapted.lowered.code} {adapted.lowered.title_da}: Sænket fra {label(lowered.level)} til " \
            f"{label(lowered.level - 1)}" in page
-    assert f"{adapted.added.code} {adapted.added.title_da}: Added at {label(2)} (not in the norm)" in page
+    assert f"{adapted.added.code} {adapted.added.title_da}: Tilføjet på {label(2)} (ikke i normen)" in page
     removed = norm[adapted.removed.code]
-    assert f"{adapted.removed.code} {adapted.removed.title_da}: Removed (the norm requires " \
+    assert f"{adapted.removed.code} {adapted.removed.title_da}: Fjernet (normen kræver " \
            f"{label(removed.level)})" in page
     assert "Vi dokumenterer meget." in page  # the note on a change
-    assert "The profile deviates from the national norm in 4 places" in page
+    assert "Profilen afviger fra den nationale norm på 4 punkter" in page
 
     rows = table_rows(response)
     removed_row = next(r for r in rows if adapted.removed.code in r)
-    assert "Not required" in removed_row and label(removed.level) in removed_row
+    assert "Ikke krævet" in removed_row and label(removed.level) in removed_row
     assert len(find(response, "tr", class_="deviation deviation-raised")) == 1
     # The chart marks the norm behind each raised, lowered or removed competence.
     svg = svg_of(response)
@@ -166,7 +166,7 @@ def test_an_adaptation_without_changes_says_it_follows_the_norm(client, shipped_
     services.adaptation_get_or_create(municipality=world.aarhus, profile=profile)
     response = client.get("/normen/kommuner/751/profiler/laerer/")
     assert response.status_code == 200
-    assert "No deviations: the profile follows the national norm." in text(response)
+    assert "Ingen afvigelser: Profilen følger den nationale norm." in text(response)
     assert not find(response, "tr", class_="deviation deviation-raised")
 
 
@@ -174,7 +174,7 @@ def test_a_local_profile_is_public_with_what_it_builds_on(client, local_profile)
     response = client.get("/normen/kommuner/751/profiler/velfaerdsteknolog/")
     assert response.status_code == 200
     page = text(response)
-    assert "Velfærdsteknolog" in page and "Local profile of Aarhus" in page
+    assert "Velfærdsteknolog" in page and "Lokal profil i Aarhus" in page
     assert "Afprøver og indfører velfærdsteknologi i hjemmeplejen." in page
     assert find(response, "a", href="/normen/profiler/social-og-sundhedsassistent/")
     assert any("A1.3 " in row and "4 – Ekspert" in row for row in table_rows(response))
@@ -192,7 +192,7 @@ def test_the_municipality_page_lists_adapted_and_local_profiles(client, adapted,
     assert "Velfærdsteknolog Social- og sundhedsassistent" in page
     other = client.get("/normen/kommuner/101/profiler/")
     assert other.status_code == 200
-    assert "The municipality has not adapted any national profile." in text(other)
+    assert "Kommunen har ikke tilpasset nogen national profil." in text(other)
     assert client.get("/normen/kommuner/9999/profiler/").status_code == 404
 
 
@@ -205,4 +205,4 @@ def test_an_adapted_profile_is_read_against_the_release_the_municipality_took_in
     services.release_publish(release=release, changelog_da="Nyt navn.")
     assert "Sygeplejerske (ny udgave)" in text(client.get("/normen/profiler/sygeplejerske/"))
     page = text(client.get("/normen/kommuner/751/profiler/sygeplejerske/"))
-    assert "ny udgave" not in page and "1.0, published" in page
+    assert "ny udgave" not in page and "1.0, udgivet" in page

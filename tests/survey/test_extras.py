@@ -31,10 +31,10 @@ def rich(shipped_norm, world):
     invitation = Invitation.objects.get(campaign=campaign, person=world.people["anna"])
     first, second = list(invitation.requirements)[:2]
     items = [
-        KnowledgeItem.objects.create(competence_identifier=first, level=1, question_da="Hvad er phishing?",
+        KnowledgeItem.objects.create(key="test-1", competence_identifier=first, level=1, question_da="Hvad er phishing?",
                                      question_en="What is phishing?", options_da=["Svindel", "Fisk"],
                                      options_en=["Fraud", "Fish"], correct=0),
-        KnowledgeItem.objects.create(competence_identifier=second, level=1, question_da="Hvad er en VPN?",
+        KnowledgeItem.objects.create(key="test-2", competence_identifier=second, level=1, question_da="Hvad er en VPN?",
                                      question_en="What is a VPN?", options_da=["Et netværk", "En printer"],
                                      options_en=["A network", "A printer"], correct=0),
     ]

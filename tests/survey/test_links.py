@@ -81,5 +81,6 @@ def test_the_result_needs_a_submission_first(browser, token):
 def test_pages_of_the_link_are_private(browser, token):
     response = browser.get(survey_url(token))
     assert "no-store" in response.headers["Cache-Control"]
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    # No Referer with the token to other sites; same-origin (not no-referrer) keeps the page's forms working.
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert "noindex" in response.headers["X-Robots-Tag"]

@@ -9,7 +9,7 @@ once, under its canonical path. The schema is served at both /api/v1/schema and 
 from django.urls import URLPattern, path
 from drf_spectacular.views import SpectacularAPIView
 
-from digikomp.api import views
+from digikomp.api import norm, respondent, surveys, views
 
 app_name = "api"
 
@@ -28,4 +28,21 @@ urlpatterns = [
     *route("municipalities", views.MunicipalityList, "municipalities"),
     *route("municipalities/<str:code>/units", views.UnitList, "units"),
     *route("municipalities/<str:code>/people", views.PersonList, "people"),
+    # The norm: public, published content only.
+    *route("frameworks", norm.FrameworkList, "frameworks"),
+    *route("frameworks/<slug:slug>", norm.FrameworkDetail, "framework"),
+    *route("frameworks/<slug:slug>/versions/<str:version>/case", norm.FrameworkCase, "framework_case"),
+    *route("profiles", norm.ProfileList, "profiles"),
+    *route("profiles/<int:pk>", norm.ProfileDetail, "profile"),
+    # Campaigns and their heatmap: the municipality's own, by permission.
+    *route("municipalities/<str:code>/campaigns", surveys.CampaignList, "campaigns"),
+    *route("municipalities/<str:code>/campaigns/<int:pk>", surveys.CampaignDetail, "campaign"),
+    *route("municipalities/<str:code>/campaigns/<int:pk>/invitations", surveys.CampaignInvitations,
+           "campaign_invitations"),
+    *route("municipalities/<str:code>/campaigns/<int:pk>/heatmap", surveys.CampaignHeatmap, "campaign_heatmap"),
+    # The respondent's side: the token of the personal link is the only key.
+    *route("survey/<str:token>", respondent.Survey, "survey"),
+    *route("survey/<str:token>/draft", respondent.SurveyDraft, "survey_draft"),
+    *route("survey/<str:token>/submit", respondent.SurveySubmit, "survey_submit"),
+    *route("survey/<str:token>/result", respondent.SurveyResult, "survey_result"),
 ]

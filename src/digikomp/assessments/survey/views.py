@@ -49,7 +49,9 @@ def personal_link(view):
             response = render(request, T + "invalid.html", status=404)
         else:
             response = view(request, invitation, token=token, **kwargs)
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: the token never leaves in a Referer to another site, but under
+        # no-referrer browsers send "Origin: null" with the page's own forms and Django's CSRF check refuses them.
+        response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

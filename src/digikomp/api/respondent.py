@@ -1,0 +1,251 @@
+"""Endpoints of the respondent's side of a survey, reached by the token of the personal link: the
+questionnaire, the draft, the exactly-once submission and the personal result.
+
+They carry no login: the token is the key. They use no session authentication (so no CSRF either), and a
+guessed, mangled or unknown token is refused with the same 404 that names nothing. Submit is the hot path
+(hundreds per second at peak): one lookup of the invitation with what the service needs, then response_submit,
+which stores the answers exactly once (Idempotency-Key) in one transaction.
+"""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from digikomp.api.serializers import ErrorSerializer
+from digikomp.api.serializers_surveys import (
+    AnswersSerializer,
+    DraftSavedSerializer,
+    PersonalResultSerializer,
+    QuestionnaireSerializer,
+    SubmittedSerializer,
+    SurveyStateSerializer,
+)
+from digikomp.api.surveys import FIELD_ERRORS, refused
+from digikomp.assessments.models import Draft, Invitation
+from digikomp.assessments.models import Response as SurveyResponse
+from digikomp.assessments.results import personal_result
+from digikomp.assessments.services import (
+    AlreadySubmitted,
+    SurveyError,
+    check_open,
+    draft_save,
+    knowledge_items,
+    response_submit,
+)
+from digikomp.assessments.survey.questionnaire import DONT_KNOW, questionnaire_for
+from digikomp.assessments.tokens import public_id_from
+from digikomp.lib.i18n import CONTENT_LANGUAGES
+
+TOKEN_PARAMETER = OpenApiParameter("token", str, OpenApiParameter.PATH, description=gettext_lazy(
+    "The token of the personal link (the part after /svar/)."))
+LANG_PARAMETER = OpenApiParameter("lang", str, enum=list(CONTENT_LANGUAGES), description=gettext_lazy(
+    "The language of texts and messages: da (the default) or en."))
+INVALID_LINK = OpenApiResponse(ErrorSerializer, description=gettext_lazy(
+    "The link is not valid: a guessed, mangled or unknown token. Names nothing."))
+NOT_OPEN = OpenApiResponse(SurveyStateSerializer, description=gettext_lazy("The survey has not opened yet."))
+CLOSED = OpenApiResponse(SurveyStateSerializer, description=gettext_lazy("The survey has closed."))
+CUSTOM_VALUES = {"scale": ["1", "2", "3", "4", "5"], "yes_no": ["yes", "no"]}
+
+
+class TokenEndpoint(APIView):
+    """Resolve the token of a personal link to its invitation; nothing else identifies the caller."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+    # What the view reads of the invitation, fetched in the same query.
+    related: tuple[str, ...] = ("campaign",)
+
+    def dispatch(self, request, *args, **kwargs):
+        language = request.GET.get("lang")
+        if language not in CONTENT_LANGUAGES:
+            return super().dispatch(request, *args, **kwargs)
+        with translation.override(language):
+            response = super().dispatch(request, *args, **kwargs)
+        response["Content-Language"] = language
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # The token is a password: never cached, never sent on as a Referer, never indexed.
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def invitation(self, token: str) -> Invitation:
+        public_id = public_id_from(token)  # a forged token stops here, before any query
+        invitation = None
+        if public_id is not None:
+            invitation = Invitation.objects.select_related(*self.related).filter(public_id=public_id).first()
+        if invitation is None:
+            raise NotFound(_("This link is not valid. Check that the whole link was copied."))
+        return invitation
+
+    def result_url(self, token: str) -> str:
+        return reverse("api:survey_result", kwargs={"token": token}, request=self.request)
+
+    def body(self):
+        try:
+            return self.request.data
+        except ParseError:
+            raise SurveyError({"body": _("The body must be a JSON object.")}) from None
+
+
+def _unavailable(invitation: Invitation) -> Response | None:
+    """410 for a closed survey, 403 for one not open yet (with the service's own message); None when open."""
+    try:
+        check_open(invitation)
+    except SurveyError as error:
+        campaign = invitation.campaign
+        body = {"detail": error.errors["campaign"], "opens_at": campaign.opens_at, "closes_at": campaign.closes_at}
+        return Response(body, status=status.HTTP_410_GONE if campaign.is_closed() else status.HTTP_403_FORBIDDEN)
+    return None
+
+
+def _questionnaire(invitation: Invitation) -> dict:
+    """The questionnaire the person answers, as built for the pages (questionnaire_for); never the right
+    answers of the knowledge checks."""
+    campaign = invitation.campaign
+    questionnaire = questionnaire_for(invitation)
+    competences = []
+    for step in questionnaire.steps:
+        if step.kind != "area":
+            continue
+        for section in step.sections:
+            for question in section.questions:
+                competences.append({
+                    "identifier": question.key, "code": question.code, "title": question.legend,
+                    "description": question.hint, "area": step.title, "section": section.heading or step.title,
+                    "levels": [{"value": int(option.value), "name": option.label, "descriptor": option.text}
+                               for option in question.options if option.value != DONT_KNOW],
+                })
+    knowledge = [{"id": item.pk, "competence": str(item.competence_identifier), "level": item.level,
+                  "question": item.question, "options": item.options} for item in knowledge_items(invitation)]
+    custom = [{"id": q.pk, "kind": q.kind, "text": q.text, "values": CUSTOM_VALUES.get(q.kind)}
+              for q in campaign.custom_questions.all()]
+    return {
+        "campaign": {"name": campaign.name, "municipality": campaign.municipality.name,
+                     "opens_at": campaign.opens_at, "closes_at": campaign.closes_at},
+        "scale": [{"value": level.value, "name": level.name} for level in campaign.framework_version.levels.all()],
+        "competences": competences, "knowledge": knowledge, "custom_questions": custom,
+    }
+
+
+@extend_schema(
+    tags=["survey"], summary=gettext_lazy("The questionnaire of a personal link"),
+    description=gettext_lazy(
+        "The competences of the person's profile with the descriptor of every level, the knowledge checks "
+        "(without their answers), the campaign's own questions, the answers saved so far and the status. No "
+        "login: the token is the key."),
+    parameters=[TOKEN_PARAMETER, LANG_PARAMETER], auth=[],
+    responses={200: QuestionnaireSerializer, 403: NOT_OPEN, 404: INVALID_LINK, 410: CLOSED},
+)
+class Survey(TokenEndpoint):
+    related = ("campaign__municipality", "campaign__framework_version")
+
+    def get(self, request, token: str):
+        invitation = self.invitation(token)
+        submitted = SurveyResponse.objects.filter(invitation=invitation).exists()
+        if (unavailable := _unavailable(invitation)) is not None:
+            if submitted:  # the result stays the person's to read after the survey closes
+                unavailable.data["result"] = self.result_url(token)
+            return unavailable
+        draft = Draft.objects.filter(invitation=invitation).values_list("data", flat=True).first()
+        state = "submitted" if submitted else "in_progress" if draft else "not_started"
+        return Response({"status": state, **_questionnaire(invitation), "draft": draft or {},
+                         "result": self.result_url(token) if submitted else None})
+
+
+@extend_schema(
+    tags=["survey"], summary=gettext_lazy("Save the answers so far"),
+    description=gettext_lazy(
+        "Replaces the saved draft, so the person can resume later. Every answer given is checked as on submit, "
+        "but unanswered competences are allowed."),
+    parameters=[TOKEN_PARAMETER, LANG_PARAMETER], auth=[], request=AnswersSerializer,
+    responses={200: DraftSavedSerializer, 400: FIELD_ERRORS, 403: NOT_OPEN, 404: INVALID_LINK,
+               409: OpenApiResponse(SurveyStateSerializer, description=gettext_lazy("Already submitted.")),
+               410: CLOSED},
+)
+class SurveyDraft(TokenEndpoint):
+    def put(self, request, token: str):
+        invitation = self.invitation(token)
+        if (unavailable := _unavailable(invitation)) is not None:
+            return unavailable
+        if SurveyResponse.objects.filter(invitation=invitation).exists():
+            return Response({"detail": _("Your answers have already been submitted."),
+                             "result": self.result_url(token)}, status=status.HTTP_409_CONFLICT)
+        try:
+            draft = draft_save(invitation=invitation, body=self.body())
+        except SurveyError as error:
+            return refused(error.errors)
+        return Response({"draft": draft.data, "saved_at": draft.updated_at})
+
+
+@extend_schema(
+    tags=["survey"], summary=gettext_lazy("Submit the answers"),
+    description=gettext_lazy(
+        "Stores the answers exactly once, with every competence answered (null for “don't know”). Send an "
+        "`Idempotency-Key` header (any unique string up to 100 characters): a retry with the same key answers "
+        "200 with the same body and stores nothing again; another submission answers 409. A refused body "
+        "stores nothing."),
+    parameters=[TOKEN_PARAMETER, LANG_PARAMETER, OpenApiParameter(
+        "Idempotency-Key", str, OpenApiParameter.HEADER,
+        description=gettext_lazy("A unique key per submission, reused on retries."))],
+    auth=[], request=AnswersSerializer,
+    responses={201: SubmittedSerializer, 200: SubmittedSerializer, 400: FIELD_ERRORS, 403: NOT_OPEN,
+               404: INVALID_LINK, 409: OpenApiResponse(SurveyStateSerializer, description=gettext_lazy(
+                   "Already submitted (with another key, or none).")), 410: CLOSED},
+)
+class SurveySubmit(TokenEndpoint):
+    # Everything response_submit reads, in the one query: the series' panel secret and the unit's path.
+    related = ("campaign__series", "unit")
+
+    def post(self, request, token: str):
+        invitation = self.invitation(token)
+        try:
+            submitted = response_submit(invitation=invitation, body=self.body(),
+                                        idempotency_key=request.headers.get("Idempotency-Key"))
+        except AlreadySubmitted as already:
+            return Response({"detail": _("Your answers have already been submitted."),
+                             "submitted_at": already.response.submitted_at, "result": self.result_url(token)},
+                            status=status.HTTP_409_CONFLICT)
+        except SurveyError as error:
+            if "campaign" in error.errors:
+                return _unavailable(invitation) or refused(error.errors)
+            return refused(error.errors)
+        return Response({"status": "submitted", "submitted_at": submitted.response.submitted_at,
+                         "result": self.result_url(token)},
+                        status=status.HTTP_201_CREATED if submitted.created else status.HTTP_200_OK)
+
+
+@extend_schema(
+    tags=["survey"], summary=gettext_lazy("The personal result"),
+    description=gettext_lazy(
+        "After submission: per competence the chosen level against the required level, the gaps (the most "
+        "important first), the strengths, the next step for each gap and the knowledge checks. Only the "
+        "holder of the link sees it."),
+    parameters=[TOKEN_PARAMETER, LANG_PARAMETER], auth=[],
+    responses={200: PersonalResultSerializer, 404: OpenApiResponse(ErrorSerializer, description=gettext_lazy(
+        "The link is not valid, or nothing has been submitted yet."))},
+)
+class SurveyResult(TokenEndpoint):
+    def get(self, request, token: str):
+        invitation = self.invitation(token)
+        response = (SurveyResponse.objects.select_related("invitation", "campaign__municipality",
+                                                          "campaign__framework_version")
+                    .filter(invitation=invitation).first())
+        if response is None:
+            raise NotFound(_("There is no result yet: the answers have not been submitted."))
+        return Response(personal_result(response).as_dict())
+

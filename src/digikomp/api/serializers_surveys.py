@@ -1,0 +1,342 @@
+"""Serializers of the survey API: campaigns as a municipality runs them, the anonymous heatmap, and the
+respondent's questionnaire, draft, submission and personal result.
+
+Campaigns are read and written through these serializers. The heatmap, the questionnaire and the personal
+result are built as plain data by their own modules (insights.heatmap, assessments.results) and are only
+described here, for the schema: the numbers of a heatmap come from build_heatmap and nowhere else.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from digikomp.api.serializers_norm import LocalizedTextSerializer
+from digikomp.assessments.campaigns.selectors import status_of
+from digikomp.assessments.models import MAX_CUSTOM_QUESTIONS, Campaign, CustomQuestion
+from digikomp.insights.selectors import campaign_totals
+from digikomp.profiles.jobcodes import profiles_available
+from digikomp.tenancy.selectors import visible_units
+
+# --- Campaigns ----------------------------------------------------------------------------------------------
+
+
+class CustomQuestionInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(CustomQuestion.Kind.choices, help_text=_("text, scale (1–5) or yes_no."))
+    text_da = serializers.CharField(max_length=500, help_text=_("The question in Danish."))
+    text_en = serializers.CharField(max_length=500, required=False, allow_blank=True, default="",
+                                    help_text=_("The question in English; may be left out."))
+
+
+class CampaignCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200, help_text=_("The campaign's name, e.g. Kortlægning 2026."))
+    series = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="",
+        help_text=_("The series the campaign is a wave of; a new name starts a series. Defaults to the name."),
+    )
+    opens_at = serializers.DateTimeField(help_text=_("When the personal links start to work."))
+    closes_at = serializers.DateTimeField(help_text=_("When they stop working; after opens_at."))
+    units = serializers.ListField(
+        child=serializers.CharField(max_length=100), required=False, default=list,
+        help_text=_("External ids of the units whose people (and everyone below them) are asked; leave out "
+                    "for the whole municipality."),
+    )
+    profiles = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, default=list,
+        help_text=_("Ids of the profiles whose people are asked; leave out for every profile."),
+    )
+    anonymity_k = serializers.IntegerField(
+        required=False, allow_null=True, default=None, max_value=1000,
+        help_text=_("Smallest group any result may show; at least 3. Leave out for the municipality's "
+                    "default."),
+    )
+    knowledge_checks = serializers.BooleanField(required=False, default=False,
+                                                help_text=_("Add multiple-choice knowledge checks."))
+    reminder_days = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=366), required=False, default=list,
+        help_text=_("Days after opening on which a reminder goes to those who have not answered."),
+    )
+    custom_questions = CustomQuestionInputSerializer(
+        many=True, required=False, default=list, max_length=MAX_CUSTOM_QUESTIONS,
+        help_text=_("Up to 8 optional questions of the municipality's own."),
+    )
+
+    # Units and profiles arrive as the keys a client knows and leave as primary keys, checked against the
+    # requester's municipality (context["access"]) so another municipality's unit or profile is refused.
+
+    def validate_units(self, external_ids: list[str]) -> list[int]:
+        found = dict(visible_units(self.context["access"]).filter(external_id__in=external_ids)
+                     .values_list("external_id", "pk"))
+        unknown = [external_id for external_id in external_ids if external_id not in found]
+        if unknown:
+            raise serializers.ValidationError(
+                _("No unit with the external id %(ids)s.") % {"ids": ", ".join(unknown)})
+        return [found[external_id] for external_id in external_ids]
+
+    def validate_profiles(self, ids: list[int]) -> list[int]:
+        available = set(profiles_available(self.context["access"].municipality).filter(pk__in=ids)
+                        .values_list("pk", flat=True))
+        unknown = [str(pk) for pk in ids if pk not in available]
+        if unknown:
+            raise serializers.ValidationError(
+                _("No profile with the id %(ids)s is available to the municipality.") % {"ids": ", ".join(unknown)})
+        return ids
+
+
+class CustomQuestionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CustomQuestion
+        fields = ["id", "position", "kind", "text_da", "text_en"]
+        read_only_fields = fields
+
+
+class CampaignCountsSerializer(serializers.Serializer):
+    invited = serializers.IntegerField(help_text=_("People invited."))
+    responded = serializers.IntegerField(
+        allow_null=True, help_text=_("People who have answered; null while fewer than the anonymity threshold "
+                                     "have (or the number would reveal a smaller group)."),
+    )
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    series = serializers.CharField(source="series.name", read_only=True)
+    status = serializers.SerializerMethodField(help_text=_("upcoming, open or closed."))
+    framework = serializers.CharField(source="framework_version.framework.slug", read_only=True)
+    framework_version = serializers.CharField(source="framework_version.version", read_only=True)
+    release = serializers.CharField(source="release.version", read_only=True,
+                                    help_text=_("The norm release the profiles are read in."))
+    units = serializers.SlugRelatedField(source="audience_units", slug_field="external_id", many=True,
+                                         read_only=True, help_text=_("External ids of the audience's units."))
+    profiles = serializers.PrimaryKeyRelatedField(source="audience_profiles", many=True, read_only=True,
+                                                  help_text=_("Ids of the audience's profiles."))
+    custom_questions = CustomQuestionSerializer(many=True, read_only=True)
+    counts = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Campaign
+        fields = ["id", "name", "series", "wave", "status", "opens_at", "closes_at", "anonymity_k",
+                  "knowledge_checks", "reminder_days", "framework", "framework_version", "release", "units",
+                  "profiles", "custom_questions", "counts"]
+        read_only_fields = fields
+
+    def get_status(self, campaign: Campaign) -> str:
+        return status_of(campaign).code
+
+    @extend_schema_field(CampaignCountsSerializer)
+    def get_counts(self, campaign: Campaign) -> dict:
+        totals = campaign_totals(campaign=campaign)
+        return {"invited": totals.invited, "responded": totals.responded}
+
+
+class InvitationLinkSerializer(serializers.Serializer):
+    person = serializers.CharField(help_text=_("The person's external id."))
+    link = serializers.URLField(help_text=_("The personal link to the questionnaire."))
+    token = serializers.CharField(help_text=_("The token of the link, for the /api/v1/survey/{token} "
+                                              "endpoints."))
+
+
+class InvitationsSerializer(serializers.Serializer):
+    created = serializers.IntegerField(help_text=_("Invitations created by this request."))
+    invitations = InvitationLinkSerializer(many=True, help_text=_("Every invitation of the campaign."))
+
+
+class FieldErrorsSerializer(serializers.Serializer):
+    errors = serializers.DictField(
+        child=serializers.CharField(),
+        help_text=_("One message per offending field, keyed by its path, e.g. “closes_at” or "
+                    "“answers.<competence identifier>”."),
+    )
+
+
+# --- Heatmap ------------------------------------------------------------------------------------------------
+
+
+class HeatmapFilter(serializers.Serializer):
+    unit = serializers.CharField(required=False, max_length=100, help_text=_(
+        "External id of the unit whose row and children's rows to show. May be left out when you see from "
+        "exactly one top unit."))
+    profile = serializers.IntegerField(required=False, min_value=1,
+                                       help_text=_("Only the people invited with this profile."))
+    wave = serializers.IntegerField(required=False, min_value=1,
+                                    help_text=_("Another wave of the campaign's series, by its number."))
+
+
+class HeatmapCellSerializer(serializers.Serializer):
+    n = serializers.IntegerField(required=False, help_text=_("Respondents with a level (not “don't know”)."))
+    mean = serializers.FloatField(required=False, allow_null=True, help_text=_("Mean level."))
+    share_meeting = serializers.FloatField(required=False, allow_null=True,
+                                           help_text=_("Share at or above the required level, 0 to 1."))
+    suppressed = serializers.BooleanField(required=False, help_text=_(
+        "Present and true when the cell is hidden by the anonymity rule; such a cell carries no numbers."))
+
+
+class HeatmapCompetenceSerializer(serializers.Serializer):
+    identifier = serializers.UUIDField()
+    code = serializers.CharField()
+    title = LocalizedTextSerializer()
+
+
+class HeatmapRowSerializer(serializers.Serializer):
+    unit = serializers.CharField(help_text=_("The unit's external id."))
+    name = serializers.CharField()
+    cells = serializers.DictField(child=HeatmapCellSerializer(),
+                                  help_text=_("One cell per competence, keyed by its identifier."))
+
+
+class HeatmapCampaignSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    wave = serializers.IntegerField()
+
+
+class HeatmapSerializer(serializers.Serializer):
+    unit = serializers.CharField(help_text=_("External id of the unit shown (the first row)."))
+    campaign = HeatmapCampaignSerializer(help_text=_("The wave shown."))
+    profile = serializers.IntegerField(allow_null=True)
+    k = serializers.IntegerField(help_text=_("The campaign's anonymity threshold."))
+    competences = HeatmapCompetenceSerializer(many=True, help_text=_("The columns, in framework order."))
+    rows = HeatmapRowSerializer(many=True, help_text=_("The unit itself, then its children."))
+
+
+# --- The respondent's side ----------------------------------------------------------------------------------
+
+
+class AnswersSerializer(serializers.Serializer):
+    answers = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True), required=False,
+        help_text=_("Competence identifier to the chosen level, or null for “don't know”. A submission "
+                    "answers every competence of the questionnaire."),
+    )
+    knowledge = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True), required=False,
+        help_text=_("Knowledge item id to the chosen option (from 0), or null for “don't know”."),
+    )
+    custom = serializers.DictField(
+        child=serializers.CharField(allow_blank=True), required=False,
+        help_text=_("Custom question id to the answer: free text, 1–5, or yes/no."),
+    )
+    share_with_manager = serializers.BooleanField(
+        required=False, help_text=_("Share the personal result with the manager (default false)."))
+
+
+class SurveyCampaignSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    municipality = serializers.CharField()
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField()
+
+
+class SurveyLevelSerializer(serializers.Serializer):
+    value = serializers.IntegerField()
+    name = serializers.CharField()
+    descriptor = serializers.CharField(help_text=_("What a person at this level can do."))
+
+
+class SurveyCompetenceSerializer(serializers.Serializer):
+    identifier = serializers.UUIDField(help_text=_("The key of the answer in `answers`."))
+    code = serializers.CharField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    area = serializers.CharField(help_text=_("The top area the competence belongs to."))
+    section = serializers.CharField(help_text=_("The sub-area, when there is one; else the area."))
+    levels = SurveyLevelSerializer(many=True, help_text=_("The choices, lowest level first."))
+
+
+class SurveyKnowledgeSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text=_("The key of the answer in `knowledge`."))
+    competence = serializers.UUIDField()
+    level = serializers.IntegerField(help_text=_("The level the item is written for."))
+    question = serializers.CharField()
+    options = serializers.ListField(child=serializers.CharField(),
+                                    help_text=_("The choices; answer with the position, from 0."))
+
+
+class SurveyCustomQuestionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text=_("The key of the answer in `custom`."))
+    kind = serializers.CharField()
+    text = serializers.CharField()
+    values = serializers.ListField(child=serializers.CharField(), allow_null=True,
+                                   help_text=_("The allowed answers; null for free text."))
+
+
+class SurveyScaleSerializer(serializers.Serializer):
+    value = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class QuestionnaireSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(["not_started", "in_progress", "submitted"])
+    campaign = SurveyCampaignSerializer()
+    scale = SurveyScaleSerializer(many=True)
+    competences = SurveyCompetenceSerializer(many=True)
+    knowledge = SurveyKnowledgeSerializer(many=True)
+    custom_questions = SurveyCustomQuestionSerializer(many=True)
+    draft = AnswersSerializer(help_text=_("The answers saved so far; empty when nothing is saved."))
+    result = serializers.URLField(allow_null=True, help_text=_("The personal result, once submitted."))
+
+
+class DraftSavedSerializer(serializers.Serializer):
+    draft = AnswersSerializer()
+    saved_at = serializers.DateTimeField()
+
+
+class SubmittedSerializer(serializers.Serializer):
+    status = serializers.CharField(help_text=_("Always “submitted”."))
+    submitted_at = serializers.DateTimeField()
+    result = serializers.URLField(help_text=_("The personal result."))
+
+
+class SurveyStateSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text=_("Why the questionnaire cannot be answered now."))
+    opens_at = serializers.DateTimeField(required=False)
+    closes_at = serializers.DateTimeField(required=False)
+    submitted_at = serializers.DateTimeField(required=False)
+    result = serializers.URLField(required=False)
+
+
+class ResultCompetenceSerializer(serializers.Serializer):
+    identifier = serializers.UUIDField()
+    code = serializers.CharField()
+    title = serializers.CharField()
+    area = serializers.CharField()
+    level = serializers.IntegerField(allow_null=True, help_text=_("The chosen level; null for “don't know”."))
+    level_name = serializers.CharField()
+    required = serializers.IntegerField(help_text=_("The level the profile required."))
+    required_name = serializers.CharField()
+    importance = serializers.CharField()
+    importance_label = serializers.CharField()
+    status = serializers.ChoiceField(["met", "gap", "unknown"])
+    gap = serializers.IntegerField(help_text=_("Levels below the requirement."))
+    next_level = serializers.IntegerField(allow_null=True)
+    next_level_name = serializers.CharField()
+    next_step = serializers.CharField(help_text=_("The descriptor of the next level: what to work on."))
+
+
+class ResultKnowledgeSerializer(serializers.Serializer):
+    identifier = serializers.UUIDField()
+    code = serializers.CharField()
+    title = serializers.CharField()
+    level = serializers.IntegerField(allow_null=True)
+    level_name = serializers.CharField()
+    item_level = serializers.IntegerField()
+    item_level_name = serializers.CharField()
+    question = serializers.CharField()
+    outcome = serializers.ChoiceField(["right", "wrong", "dont_know"])
+    outcome_label = serializers.CharField()
+    agrees = serializers.BooleanField(allow_null=True)
+    agreement_label = serializers.CharField()
+
+
+class PersonalResultSerializer(serializers.Serializer):
+    campaign = serializers.CharField()
+    municipality = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+    shared_with_manager = serializers.BooleanField()
+    levels = SurveyScaleSerializer(many=True)
+    competences = ResultCompetenceSerializer(many=True)
+    gaps = serializers.ListField(child=serializers.UUIDField(), help_text=_(
+        "Identifiers of the competences below the requirement or unknown, the most important first."))
+    strengths = serializers.ListField(child=serializers.UUIDField(),
+                                      help_text=_("Identifiers of the competences that meet the requirement."))
+    knowledge = ResultKnowledgeSerializer(many=True)

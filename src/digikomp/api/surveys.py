@@ -1,0 +1,234 @@
+"""Endpoints of a municipality's surveys: its campaigns (create, list, read, invite and hand out the personal
+links) and the anonymous heatmap. The respondent's side, reached by the token, is in respondent.py.
+
+Campaign endpoints need "campaigns.manage" (municipal admins and HR) in the municipality of the URL; the
+heatmap needs "insights.view", so managers read it too, for the units they lead. Everything else is a 404.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import ListCreateAPIView, RetrieveAPIView
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from digikomp.api.permissions import MunicipalEndpoint
+from digikomp.api.serializers import ErrorSerializer
+from digikomp.api.serializers_surveys import (
+    CampaignCreateSerializer,
+    CampaignSerializer,
+    FieldErrorsSerializer,
+    HeatmapFilter,
+    HeatmapSerializer,
+    InvitationsSerializer,
+)
+from digikomp.api.views import CODE_PARAMETER, NOT_AUTHENTICATED, Pagination
+from digikomp.assessments.campaigns import selectors as campaigns
+from digikomp.assessments.mail import personal_link
+from digikomp.assessments.models import Campaign
+from digikomp.assessments.services import (
+    CampaignSpec,
+    SurveyError,
+    campaign_create,
+    invitations_create,
+)
+from digikomp.assessments.tokens import token_for
+from digikomp.audit.models import log_action
+from digikomp.insights.heatmap import build_heatmap
+from digikomp.lib.i18n import to_dict
+from digikomp.tenancy import selectors as tenancy
+
+PK_PARAMETER = OpenApiParameter("id", int, OpenApiParameter.PATH, description=gettext_lazy("The campaign's id."))
+NOT_VISIBLE = OpenApiResponse(ErrorSerializer, description=gettext_lazy(
+    "Not found: the municipality or campaign does not exist, is not yours, or your role does not let you "
+    "run campaigns. The cases are deliberately indistinguishable."))
+FIELD_ERRORS = OpenApiResponse(FieldErrorsSerializer, description=gettext_lazy(
+    "Refused; nothing is stored. One message per offending field."))
+
+
+def flat_errors(detail, prefix: str = "") -> dict[str, str]:
+    """DRF's nested validation errors as {"field.path": "first message"}, the shape SurveyError has. List
+    positions count from 1, as the service's own messages do ("custom_questions.2")."""
+    if isinstance(detail, dict):
+        found: dict[str, str] = {}
+        for key, value in detail.items():
+            if key == api_settings.NON_FIELD_ERRORS_KEY:  # an error of the whole object: named by its path
+                found.update(flat_errors(value, prefix))
+                continue
+            name = str(key + 1) if isinstance(key, int) else str(key)
+            found.update(flat_errors(value, f"{prefix}.{name}" if prefix else name))
+        return found
+    if isinstance(detail, list):
+        if all(isinstance(item, str) for item in detail):
+            return {prefix or "body": str(detail[0])} if detail else {}
+        found = {}
+        for position, item in enumerate(detail, start=1):
+            if item:
+                found.update(flat_errors(item, f"{prefix}.{position}" if prefix else str(position)))
+        return found
+    return {prefix or "body": str(detail)}
+
+
+def refused(errors: dict[str, str]) -> Response:
+    return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+
+
+# --- Campaigns ----------------------------------------------------------------------------------------------
+
+
+def _campaign_response(campaign: Campaign, status_code: int = status.HTTP_200_OK) -> Response:
+    return Response(CampaignSerializer(campaign).data, status=status_code)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=["campaigns"], summary=gettext_lazy("List a municipality's campaigns"),
+        description=gettext_lazy("Every mapping campaign of the municipality, newest first, with the number "
+                                 "invited and the number who have answered (never who)."),
+        parameters=[CODE_PARAMETER],
+        responses={200: CampaignSerializer(many=True), 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+    ),
+    post=extend_schema(
+        tags=["campaigns"], summary=gettext_lazy("Create a campaign"),
+        description=gettext_lazy(
+            "A new wave in a series (a new series when the name is new), over the municipality's current norm "
+            "release. The audience is the people of the given units and below whose job code maps to one of "
+            "the given profiles. Invite them with the invitations endpoint."),
+        parameters=[CODE_PARAMETER], request=CampaignCreateSerializer,
+        responses={201: CampaignSerializer, 400: FIELD_ERRORS, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+    ),
+)
+class CampaignList(MunicipalEndpoint, ListCreateAPIView):
+    required_permission = "campaigns.manage"
+    serializer_class = CampaignSerializer
+    pagination_class = Pagination
+
+    def get_queryset(self):
+        if self.is_schema_generation:
+            return Campaign.objects.none()
+        return (campaigns.campaigns_for(self.request.access)
+                .select_related("framework_version__framework", "release")
+                .prefetch_related("audience_units", "audience_profiles", "custom_questions")
+                .order_by("-opens_at", "-id"))
+
+    def create(self, request, *args, **kwargs):
+        municipality = self.municipality
+        body = CampaignCreateSerializer(data=request.data, context={"access": request.access})
+        if not body.is_valid():
+            return refused(flat_errors(body.errors))
+        data = body.validated_data
+        spec = CampaignSpec(
+            name=data["name"], series=data["series"], opens_at=data["opens_at"], closes_at=data["closes_at"],
+            unit_ids=data["units"], profile_ids=data["profiles"], anonymity_k=data["anonymity_k"],
+            knowledge_checks=data["knowledge_checks"], reminder_days=data["reminder_days"],
+            custom_questions=[dict(question) for question in data["custom_questions"]],
+        )
+        try:
+            campaign = campaign_create(municipality=municipality, spec=spec, actor=request.user)
+        except SurveyError as error:
+            return refused(error.errors)
+        response = _campaign_response(campaigns.get_campaign(request.access, campaign.pk), status.HTTP_201_CREATED)
+        response["Location"] = reverse("api:campaign", kwargs={"code": municipality.code, "pk": campaign.pk},
+                                       request=request)
+        return response
+
+
+@extend_schema(
+    tags=["campaigns"], summary=gettext_lazy("A campaign"),
+    description=gettext_lazy("The campaign's settings with the number invited and the number who have answered "
+                             "(null while it would reveal a group below the anonymity threshold)."),
+    parameters=[CODE_PARAMETER, PK_PARAMETER],
+    responses={200: CampaignSerializer, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+)
+class CampaignDetail(MunicipalEndpoint, RetrieveAPIView):
+    required_permission = "campaigns.manage"
+    serializer_class = CampaignSerializer
+
+    def get_object(self) -> Campaign:
+        return campaigns.get_campaign(self.request.access, self.kwargs["pk"])
+
+
+@extend_schema(
+    tags=["campaigns"], summary=gettext_lazy("Invite the audience and get the personal links"),
+    description=gettext_lazy(
+        "Creates an invitation for everyone in the audience who has none yet, then returns every invitation of "
+        "the campaign as the person's external id and personal link, so the municipality can hand the links "
+        "out through its own channels. Sends no e-mail. The hand-out is recorded in the audit log."),
+    parameters=[CODE_PARAMETER, PK_PARAMETER], request=None,
+    responses={201: InvitationsSerializer, 200: InvitationsSerializer, 400: FIELD_ERRORS,
+               401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+)
+class CampaignInvitations(MunicipalEndpoint, APIView):
+    required_permission = "campaigns.manage"
+
+    def post(self, request, code: str, pk: int):
+        campaign = campaigns.get_campaign(request.access, pk)
+        try:
+            new = invitations_create(campaign=campaign, actor=request.user)
+        except SurveyError as error:
+            return refused(error.errors)
+        invitations = list(campaign.invitations.select_related("person").order_by("person__external_id", "pk"))
+        log_action("campaign.links_api", actor=request.user, municipality=campaign.municipality, obj=campaign,
+                   data={"links": len(invitations), "invited": len(new)})
+        body = {"created": len(new), "invitations": [
+            {"person": i.person.external_id, "link": personal_link(i), "token": token_for(i.public_id)}
+            for i in invitations]}
+        response = Response(body, status=status.HTTP_201_CREATED if new else status.HTTP_200_OK)
+        response["Cache-Control"] = "no-store"  # personal links: keep them out of every cache
+        return response
+
+
+@extend_schema(
+    tags=["insights"], summary=gettext_lazy("The heatmap of a campaign"),
+    description=gettext_lazy(
+        "A unit (the first row) and its children x the competences of the campaign's framework. Each cell has "
+        "the number of respondents with a level, the mean level and the share meeting the requirement, or "
+        "only `\"suppressed\": true` when the anonymity rule hides it. The same numbers as the heatmap page. "
+        "Municipal admins and HR see every unit; managers the units they lead and those below."),
+    parameters=[CODE_PARAMETER, PK_PARAMETER, HeatmapFilter],
+    responses={200: HeatmapSerializer, 400: OpenApiResponse(description=gettext_lazy(
+        "A query parameter has an invalid value; the body names the parameter and the reason.")),
+        401: NOT_AUTHENTICATED, 404: OpenApiResponse(ErrorSerializer, description=gettext_lazy(
+            "Not found: the municipality, campaign or unit does not exist or is outside what you may see."))},
+)
+class CampaignHeatmap(MunicipalEndpoint, APIView):
+    required_permission = "insights.view"
+
+    def get(self, request, code: str, pk: int):
+        access = request.access
+        filters = HeatmapFilter(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        filters = filters.validated_data
+        campaign = campaigns.get_campaign(access, pk)
+        if "wave" in filters and filters["wave"] != campaign.wave:
+            campaign = next((w for w in campaigns.waves_of(campaign) if w.wave == filters["wave"]), None)
+            if campaign is None:
+                raise ValidationError({"wave": [_("The campaign's series has no wave with this number.")]})
+        if "unit" in filters:
+            unit = tenancy.get_unit(access, filters["unit"])
+        else:
+            tops = list(tenancy.top_units(access).order_by("name", "pk")[:2])
+            if len(tops) != 1:
+                raise ValidationError({"unit": [_("Name the unit by its external id.")]})
+            unit = tops[0]
+        profile_id = filters.get("profile")
+        if profile_id is not None and not campaign.invitations.filter(profile_id=profile_id).exists():
+            raise ValidationError({"profile": [_("Nobody was invited with this profile in this wave.")]})
+        heatmap = build_heatmap(campaign=campaign, unit=unit, profile_id=profile_id)
+        identifiers = [str(c.identifier) for c in heatmap.competences]
+        return Response({
+            "unit": unit.external_id,
+            "campaign": {"id": campaign.pk, "name": campaign.name, "wave": campaign.wave},
+            "profile": profile_id, "k": campaign.anonymity_k,
+            "competences": [{"identifier": identifier, "code": c.code, "title": to_dict(c, "title")}
+                            for identifier, c in zip(identifiers, heatmap.competences)],
+            "rows": [{"unit": row.external_id, "name": row.name,
+                      "cells": {identifier: cell.as_dict() for identifier, cell in zip(identifiers, cells)}}
+                     for row, cells in heatmap.table()],
+        })

@@ -1,0 +1,202 @@
+"""POST/GET /api/v1/municipalities/{code}/campaigns, GET .../campaigns/{id} and POST .../invitations: campaigns
+as municipal admins and HR run them through the API."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from digikomp.assessments.mail import personal_link
+from digikomp.assessments.models import Campaign, CustomQuestion, Invitation
+from digikomp.assessments.tokens import public_id_from
+from digikomp.audit.models import AuditEntry
+from digikomp.profiles.models import Profile
+from tests.assessments.helpers import map_jobs
+from tests.campaigns.helpers import answered_campaign, populate
+
+AARHUS = "/api/v1/municipalities/751/campaigns"
+
+
+@pytest.fixture
+def mapped(shipped_norm, world):
+    map_jobs(world)
+    return world
+
+
+def body(**overrides) -> dict:
+    now = timezone.now()
+    data = {"name": "Kortlægning 2026", "opens_at": (now - timedelta(days=1)).isoformat(),
+            "closes_at": (now + timedelta(days=14)).isoformat()}
+    data.update(overrides)
+    return data
+
+
+def create(api_for, persona="hr", **overrides):
+    return api_for(persona).post(AARHUS, body(**overrides), format="json")
+
+
+def test_hr_creates_a_campaign_with_everything_set(api_for, mapped):
+    assistant = Profile.objects.get(owner__isnull=True, slug="social-og-sundhedsassistent")
+    response = create(api_for, series="Kortlægning", units=["SOC"], profiles=[assistant.pk], anonymity_k=4,
+                      knowledge_checks=True, reminder_days=[7, 3],
+                      custom_questions=[{"kind": "scale", "text_da": "Hvor tryg er du?", "text_en": "How sure?"},
+                                        {"kind": "text", "text_da": "Hvad mangler du?"}])
+    assert response.status_code == 201, response.content
+    data = response.json()
+    campaign = Campaign.objects.get()
+    assert response["Location"] == f"http://testserver{AARHUS}/{campaign.pk}"
+    assert data["id"] == campaign.pk and data["series"] == "Kortlægning" and data["wave"] == 1
+    assert data["status"] == "open" and data["units"] == ["SOC"] and data["profiles"] == [assistant.pk]
+    assert data["anonymity_k"] == 4 and data["knowledge_checks"] is True and data["reminder_days"] == [3, 7]
+    assert data["framework"] == "kommunernes-digitale-kompetencemodel" and data["release"] == "1.0"
+    assert [(q["position"], q["kind"], q["text_da"]) for q in data["custom_questions"]] == [
+        (1, "scale", "Hvor tryg er du?"), (2, "text", "Hvad mangler du?")]
+    assert data["counts"] == {"invited": 0, "responded": 0}
+    assert campaign.created_by == mapped.user("hr") and campaign.municipality == mapped.aarhus
+    assert AuditEntry.objects.filter(action="campaign.create", object_id=str(campaign.pk)).exists()
+
+
+def test_the_defaults_apply_when_left_out(api_for, mapped, settings):
+    settings.DIGIKOMP_ANONYMITY_K = 6
+    data = create(api_for, "municipal_admin").json()
+    assert data["anonymity_k"] == 6 and data["series"] == "Kortlægning 2026" and data["units"] == []
+    assert data["custom_questions"] == [] and data["knowledge_checks"] is False
+
+
+def test_a_second_campaign_in_the_series_is_the_next_wave(api_for, mapped):
+    create(api_for, series="Kortlægning")
+    assert create(api_for, name="Kortlægning 2027", series="Kortlægning").json()["wave"] == 2
+
+
+@pytest.mark.parametrize("overrides, field", [
+    ({"name": ""}, "name"),
+    ({"closes_at": (timezone.now() - timedelta(days=2)).isoformat()}, "closes_at"),  # before it opens
+    ({"anonymity_k": 2}, "anonymity_k"),
+    ({"opens_at": "next tuesday"}, "opens_at"),
+    ({"units": ["NO-SUCH-UNIT"]}, "units"),
+    ({"units": ["KBH"]}, "units"),  # København's unit
+    ({"profiles": [999999]}, "profiles"),
+    ({"reminder_days": [-1]}, "reminder_days.1"),
+    ({"custom_questions": [{"kind": "essay", "text_da": "?"}]}, "custom_questions.1.kind"),
+    ({"custom_questions": [{"kind": "text", "text_da": "x"}] * 9}, "custom_questions"),
+    ({"knowledge_checks": "maybe"}, "knowledge_checks"),
+])
+def test_bad_input_is_400_with_the_field_named_and_nothing_stored(api_for, mapped, overrides, field):
+    response = create(api_for, **overrides)
+    assert response.status_code == 400, response.content
+    errors = response.json()["errors"]
+    assert field in errors and isinstance(errors[field], str) and errors[field]
+    assert not Campaign.objects.exists()
+
+
+def test_several_field_errors_come_together(api_for, mapped):
+    response = api_for("hr").post(AARHUS, {"units": ["NOPE"], "profiles": [999999]}, format="json")
+    assert response.status_code == 400
+    assert {"name", "opens_at", "closes_at", "units", "profiles"} <= set(response.json()["errors"])
+
+
+def test_another_municipalitys_local_profile_is_refused(api_for, mapped):
+    laerer = Profile.objects.get(owner__isnull=True, slug="laerer")
+    theirs = Profile.objects.create(owner=mapped.kobenhavn, slug="bibliotekar-kbh", framework=laerer.framework)
+    response = create(api_for, profiles=[laerer.pk, theirs.pk])
+    assert response.status_code == 400 and str(theirs.pk) in response.json()["errors"]["profiles"]
+
+
+def test_without_a_published_norm_the_service_refuses(api_for, world):
+    response = create(api_for)
+    assert response.status_code == 400 and "release" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("persona, status", [
+    ("manager", 404), ("employee", 404), ("national_editor", 404), ("provider", 404), ("other_admin", 404),
+    ("anonymous", 401),
+])
+def test_only_admins_and_hr_of_the_municipality_may_create(api_for, mapped, persona, status):
+    assert create(api_for, persona).status_code == status
+    assert not Campaign.objects.exists()
+
+
+def test_the_list_and_the_detail_carry_aggregate_counts_only(api_for, world, shipped_norm):
+    populate(world)
+    campaign = answered_campaign(world)
+    [listed] = api_for("hr").get(AARHUS).json()["results"]
+    detail = api_for("municipal_admin").get(f"{AARHUS}/{campaign.pk}")
+    assert detail.status_code == 200 and detail.json() == listed
+    invited = Invitation.objects.filter(campaign=campaign).count()
+    assert listed["counts"] == {"invited": invited, "responded": invited - 1}  # everyone but Carla
+    text = detail.content.decode()
+    for person in ("Anna", "Carla", "P1", "H0"):
+        assert person not in text
+
+
+def test_a_responded_count_below_k_is_withheld(api_for, world, shipped_norm):
+    map_jobs(world)
+    campaign = answered_campaign(world, anonymity_k=5)  # Anna and Bo answer: 2 < 5
+    counts = api_for("hr").get(f"{AARHUS}/{campaign.pk}").json()["counts"]
+    assert counts == {"invited": 3, "responded": None}
+
+
+def test_the_list_is_newest_first_and_paginated(api_for, mapped):
+    create(api_for, name="Første", opens_at=(timezone.now() - timedelta(days=3)).isoformat())
+    create(api_for, name="Anden")
+    page = api_for("hr").get(AARHUS, {"limit": 1}).json()
+    assert page["count"] == 2 and [c["name"] for c in page["results"]] == ["Anden"]
+
+
+def test_another_municipalitys_campaign_is_404(api_for, mapped):
+    campaign_id = create(api_for).json()["id"]
+    assert api_for("other_admin").get(f"/api/v1/municipalities/101/campaigns/{campaign_id}").status_code == 404
+    assert api_for("other_admin").get(f"{AARHUS}/{campaign_id}").status_code == 404
+    assert api_for("other_admin").get("/api/v1/municipalities/101/campaigns").json()["results"] == []
+    assert api_for("manager").get(f"{AARHUS}/{campaign_id}").status_code == 404
+
+
+def test_invitations_are_created_and_every_link_returned(api_for, mapped):
+    campaign_id = create(api_for).json()["id"]
+    url = f"{AARHUS}/{campaign_id}/invitations"
+    response = api_for("hr").post(url)
+    assert response.status_code == 201 and response["Cache-Control"] == "no-store"
+    data = response.json()
+    invitations = Invitation.objects.filter(campaign_id=campaign_id).select_related("person")
+    assert data["created"] == 3 == invitations.count()
+    by_person = {i.person.external_id: i for i in invitations}
+    assert [row["person"] for row in data["invitations"]] == ["P1", "P2", "P3"]
+    for row in data["invitations"]:
+        assert row["link"] == personal_link(by_person[row["person"]])  # as in the e-mails
+        assert row["link"].endswith(f"/svar/{row['token']}/")
+        assert public_id_from(row["token"]) == by_person[row["person"]].public_id
+    # Asking again invites nobody new and hands out the same links.
+    again = api_for("municipal_admin").post(url)
+    assert again.status_code == 200 and again.json()["created"] == 0
+    assert again.json()["invitations"] == data["invitations"]
+    entries = AuditEntry.objects.filter(action="campaign.links_api", object_id=str(campaign_id))
+    assert entries.count() == 2 and entries.first().data == {"links": 3, "invited": 0}
+    assert {e.actor for e in entries} == {mapped.user("hr"), mapped.user("municipal_admin")}
+
+
+def test_a_closed_campaign_invites_nobody(api_for, mapped):
+    now = timezone.now()
+    campaign_id = create(api_for, opens_at=(now - timedelta(days=10)).isoformat(),
+                         closes_at=(now - timedelta(days=1)).isoformat()).json()["id"]
+    response = api_for("hr").post(f"{AARHUS}/{campaign_id}/invitations")
+    assert response.status_code == 400 and "campaign" in response.json()["errors"]
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize("persona, status", [("manager", 404), ("employee", 404), ("other_admin", 404),
+                                             ("anonymous", 401)])
+def test_only_admins_and_hr_get_the_links(api_for, mapped, persona, status):
+    campaign_id = create(api_for).json()["id"]
+    response = api_for(persona).post(f"{AARHUS}/{campaign_id}/invitations")
+    assert response.status_code == status and "svar" not in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_a_session_needs_a_csrf_token_to_create(world, shipped_norm):
+    from rest_framework.test import APIClient
+
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(world.user("hr"))
+    assert client.post(AARHUS, body(), format="json").status_code == 403
+    assert not Campaign.objects.exists()
+    assert CustomQuestion.objects.count() == 0
