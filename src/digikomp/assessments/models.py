@@ -182,7 +182,26 @@ class CustomAnswer(models.Model):
     value = models.TextField(blank=True)
 
 
-class Tally(models.Model):
+class TallyCounts(models.Model):
+    """The counts every tally row carries: "ved ikke", how many meet their requirement, and the level histogram
+    as columns (one row answers n, mean, share meeting and the distribution)."""
+
+    dont_know = models.PositiveIntegerField(default=0)
+    meeting = models.PositiveIntegerField(default=0)  # respondents at or above their required level
+    level_1 = models.PositiveIntegerField(default=0)
+    level_2 = models.PositiveIntegerField(default=0)
+    level_3 = models.PositiveIntegerField(default=0)
+    level_4 = models.PositiveIntegerField(default=0)
+    level_5 = models.PositiveIntegerField(default=0)
+    level_6 = models.PositiveIntegerField(default=0)
+    level_7 = models.PositiveIntegerField(default=0)
+    level_8 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Tally(TallyCounts):
     """Counts for one (campaign, unit, profile, competence), the unit meaning "this unit and everything below".
 
     Written in the transaction that stores a response, for the response's unit and each of its ancestors.
@@ -196,16 +215,6 @@ class Tally(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
     competence_identifier = models.UUIDField()
     shard = models.PositiveSmallIntegerField(default=0)
-    dont_know = models.PositiveIntegerField(default=0)
-    meeting = models.PositiveIntegerField(default=0)  # respondents at or above their required level
-    level_1 = models.PositiveIntegerField(default=0)
-    level_2 = models.PositiveIntegerField(default=0)
-    level_3 = models.PositiveIntegerField(default=0)
-    level_4 = models.PositiveIntegerField(default=0)
-    level_5 = models.PositiveIntegerField(default=0)
-    level_6 = models.PositiveIntegerField(default=0)
-    level_7 = models.PositiveIntegerField(default=0)
-    level_8 = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -214,7 +223,7 @@ class Tally(models.Model):
         ]
 
 
-class UnitTally(models.Model):
+class UnitTally(TallyCounts):
     """The same counts as Tally summed over profiles, kept beside it so the unfiltered views — the ones most
     pages show — read one row per (unit, competence, shard) instead of one per profile as well."""
 
@@ -222,16 +231,6 @@ class UnitTally(models.Model):
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     competence_identifier = models.UUIDField()
     shard = models.PositiveSmallIntegerField(default=0)
-    dont_know = models.PositiveIntegerField(default=0)
-    meeting = models.PositiveIntegerField(default=0)
-    level_1 = models.PositiveIntegerField(default=0)
-    level_2 = models.PositiveIntegerField(default=0)
-    level_3 = models.PositiveIntegerField(default=0)
-    level_4 = models.PositiveIntegerField(default=0)
-    level_5 = models.PositiveIntegerField(default=0)
-    level_6 = models.PositiveIntegerField(default=0)
-    level_7 = models.PositiveIntegerField(default=0)
-    level_8 = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
