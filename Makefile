@@ -22,12 +22,15 @@ $(STAMP): requirements.lock pyproject.toml | check-python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-# The background worker (invitation e-mails, reminders) runs beside the web server and stops with it.
+# The background worker (invitation and newsletter e-mails, reminders) and a once-a-minute run of the CMS's
+# scheduled publishing run beside the web server and stop with it.
 run: $(STAMP)
 	DEBUG=1 $(BIN)/digikomp migrate --no-input -v0
 	DEBUG=1 $(BIN)/digikomp seed-demo
 	@DEBUG=1 $(BIN)/digikomp db_worker --interval 2 >$(DIGIKOMP_DATA_DIR)/worker.log 2>&1 & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  while true; do DEBUG=1 $(BIN)/digikomp publish_scheduled >>$(DIGIKOMP_DATA_DIR)/publish.log 2>&1; sleep 60; done & \
+	  publisher=$$!; \
+	  trap 'kill $$worker $$publisher 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 $(BIN)/digikomp runserver --noreload $(HOST):$(PORT)
 
 test: $(STAMP)

@@ -21,8 +21,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.personas import PERSONAS
 
 # URL prefixes the matrix does not cover: Django's admin (superusers only, tested in tests/*/test_admin.py),
-# static and media files, and the language switch (open to all by design, tested with the web app).
-UNCOVERED_PREFIXES = ("django-admin/", "static/", "media/", "i18n/setlang/")
+# static and media files, the language switch (open to all by design, tested with the web app), and Wagtail's
+# admin (hundreds of Wagtail's own URLs behind one gate: wagtailadmin.access_admin, given to national editors by
+# their group; tests/site/test_cms.py checks the gate persona by persona).
+UNCOVERED_PREFIXES = ("django-admin/", "static/", "media/", "i18n/setlang/", "cms/")
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,8 @@ CASES: list[Case] = [
 # A status of 302 checks the status only; use a Redirect here for the target as well.
 ROW_MODULES = ["tests.orgimport.matrix_cases", "tests.editor.matrix_cases", "tests.norm_public.matrix_cases",
                "tests.profiles_municipal.matrix_cases", "tests.survey.matrix_cases", "tests.campaigns.matrix_cases",
-               "tests.insights_pages.matrix_cases", "tests.api.matrix_cases"]
+               "tests.insights_pages.matrix_cases", "tests.api.matrix_cases", "tests.site.matrix_cases",
+               "tests.catalogue.matrix_cases"]
 
 
 def _rows_of(module_name: str) -> list[Case]:

@@ -76,6 +76,18 @@ INSTALLED_APPS = [
     "digikomp.web",
     "digikomp.api",
     "digikomp.demo",
+    "digikomp.catalogue",
+    "digikomp.site",
+    # Wagtail serves the public site at / (site/) and its admin at /cms/ for national editors.
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
 ]
 
 MIDDLEWARE = [
@@ -89,8 +101,11 @@ MIDDLEWARE = [
     "digikomp.tenancy.middleware.AccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's middleware with one exception: the Wagtail admin under /cms/ gets a relaxed policy.
+    "digikomp.site.csp.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Logged-in users without access to the Wagtail admin get 403 there instead of a login redirect loop.
+    "digikomp.site.middleware.CmsAccessMiddleware",
 ]
 
 ROOT_URLCONF = "digikomp.urls"
@@ -192,6 +207,17 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The Wagtail admin (/cms/) renders inline scripts and styles and previews pages in a frame of its own; only
+# there the policy allows them (site/csp.py). The public pages keep the strict policy above.
+CMS_URL_PREFIX = "/cms/"
+CMS_CONTENT_SECURITY_POLICY = {
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
+
 # --- E-mail -----------------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -283,6 +309,29 @@ DIGIKOMP_TALLY_SHARDS = env_int("DIGIKOMP_TALLY_SHARDS", 4, minimum=1)
 # The address people reach DigiKomp at, for links in e-mails (personal survey links, newsletters).
 DIGIKOMP_BASE_URL = env_str("DIGIKOMP_BASE_URL", "http://127.0.0.1:8000")
 DIGIKOMP_NATIONAL_ORGANISATION = env_str("DIGIKOMP_NATIONAL_ORGANISATION", "KL – Kommunernes Landsforening")
+
+# --- Wagtail (the public site, publications; site/) -------------------------------------------------------------
+WAGTAIL_SITE_NAME = "DigiKomp"
+WAGTAILADMIN_BASE_URL = DIGIKOMP_BASE_URL
+# One login for the application, the site and the CMS: ours, throttled by django-axes.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# One content language per page tree: pages carry their English text in *_en fields (like the rest of DigiKomp),
+# so Wagtail's own translation machinery stays off.
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_CONTENT_LANGUAGES = [("da", "Dansk")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call out to wagtail.org
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor to gravatar.com for avatars
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # æ, ø, å become ae, oe, aa in addresses
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"},
+}
+# Case attachments and images are served through views that check the case is published (catalogue/views), so
+# they live outside MEDIA_ROOT, which a web server may serve as it is.
+DIGIKOMP_PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,16 @@
-"""URL map. The public front is at /, the application under /app/, accounts under /konto/, the API under
-/api/v1/. The public Wagtail site will take over / when it lands; the application keeps its prefix."""
+"""URL map. The application lives under /app/, the norm under /normen/, the catalogue under /katalog/, respondents
+under /svar/, accounts under /konto/, the API under /api/v1/ and the Wagtail admin under /cms/. Every other path
+is a page of the public site, served by Wagtail: its catch-all comes last, so it never shadows the application
+(site/models/base.py keeps editors from giving a top-level page one of these first segments)."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 urlpatterns = [
     path("", include("digikomp.web.urls")),
@@ -12,11 +19,29 @@ urlpatterns = [
     path("app/profiler/", include("digikomp.profiles.urls_municipal")),
     path("app/kortlaegning/", include("digikomp.assessments.campaigns.urls")),
     path("app/indsigt/", include("digikomp.insights.urls")),
+    path("app/katalog/", include("digikomp.catalogue.urls_app")),
     path("normen/", include("digikomp.frameworks.urls_public")),
+    path("katalog/", include("digikomp.catalogue.urls_public")),
     path("svar/", include("digikomp.assessments.survey.urls")),
     path("app/", include("digikomp.assessments.mine")),
     path("konto/", include("digikomp.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("digikomp.api.urls")),
     path("django-admin/", admin.site.urls),
+    path("", include("digikomp.site.urls")),
+    path("cms/", include(wagtailadmin_urls)),
+    # Wagtail's documents (publications' PDFs) and password-protected pages, with named groups so every
+    # address can be reversed by name.
+    re_path(r"^dokumenter/(?P<document_id>\d+)/(?P<document_filename>.*)$", wagtaildocs_serve.serve,
+            name="wagtaildocs_serve"),
+    path("dokumenter/adgangskode/<int:restriction_id>/", wagtaildocs_serve.authenticate_with_password,
+         name="wagtaildocs_authenticate_with_password"),
+    path("sider/adgangskode/<int:page_view_restriction_id>/<int:page_id>/",
+         wagtail_views.authenticate_with_password, name="wagtailcore_authenticate_with_password"),
 ]
+
+if settings.DEBUG:  # in production the web server serves uploaded images from MEDIA_ROOT
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Last: every remaining path of slash-terminated segments is a page of the site (wagtail.urls' pattern).
+urlpatterns.append(re_path(r"^(?P<path>(?:[\w\-]+/)*)$", wagtail_views.serve, name="wagtail_serve"))

@@ -25,6 +25,7 @@ PATHS = {
     "/api/v1/survey/{token}/draft",
     "/api/v1/survey/{token}/submit",
     "/api/v1/survey/{token}/result",
+    "/api/v1/cases",
 }
 
 

@@ -21,15 +21,17 @@ def test_admin_gets_cards_for_organisation_and_import(client_for):
     response = client_for("municipal_admin").get("/app/")
     cards = [a["href"] for a in find(response, "a", class_="card-link")]
     assert cards == ["/app/organisation/", "/app/profiler/", "/app/mine-kortlaegninger/", "/app/kortlaegning/",
-                     "/app/indsigt/", "/app/organisation/import/", "/normen/"]
+                     "/app/indsigt/", "/app/katalog/", "/app/organisation/import/", "/normen/", "/katalog/"]
 
 
 @pytest.mark.parametrize("persona", ["hr", "manager"])
 def test_hr_and_manager_get_organisation_profiles_and_insights_but_not_import(client_for, persona):
     response = client_for(persona).get("/app/")
     own = ["/app/kortlaegning/"] if persona == "hr" else ["/app/delte-resultater/"]
+    cases = ["/app/katalog/"] if persona == "hr" else []
     assert [a["href"] for a in find(response, "a", class_="card-link")] == [
-        "/app/organisation/", "/app/profiler/", "/app/mine-kortlaegninger/", *own, "/app/indsigt/", "/normen/"]
+        "/app/organisation/", "/app/profiler/", "/app/mine-kortlaegninger/", *own, "/app/indsigt/", *cases,
+        "/normen/", "/katalog/"]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +45,7 @@ def test_employees_and_providers_hear_what_is_coming(client_for, persona, promis
     response = client_for(persona).get("/app/")
     assert response.status_code == 200
     own = ["/app/mine-kortlaegninger/"] if persona == "employee" else []
-    assert [a["href"] for a in find(response, "a", class_="card-link")] == [*own, "/normen/"]
+    assert [a["href"] for a in find(response, "a", class_="card-link")] == [*own, "/normen/", "/katalog/"]
     page = text(response)
     assert "Kommer snart" in page and promise in page
 
@@ -51,6 +53,11 @@ def test_employees_and_providers_hear_what_is_coming(client_for, persona, promis
 def test_national_editors_get_a_card_for_editing_the_norm(client_for):
     response = client_for("national_editor").get("/app/")
     assert any(a["href"] == "/app/redaktion/" for a in find(response, "a", class_="card-link"))
+
+
+def test_national_editors_get_cards_for_moderating_the_catalogue_and_for_the_website(client_for):
+    cards = [a["href"] for a in find(client_for("national_editor").get("/app/"), "a", class_="card-link")]
+    assert "/app/katalog/redaktion/" in cards and "/cms/" in cards
 
 
 def test_user_without_any_role_is_told_whom_to_ask(client_for, world):

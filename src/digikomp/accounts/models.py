@@ -82,3 +82,17 @@ class RoleAssignment(models.Model):
     def clean(self) -> None:
         if self.role in MUNICIPAL_ROLES and not self.user.municipality_id:
             raise ValidationError({"role": _("This role needs a municipality.")})
+
+    # A role may bring a Django group with it (national editors: the Wagtail editors' group); see groups.py.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from digikomp.accounts.groups import sync_role_groups
+
+        sync_role_groups(self.user)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        from digikomp.accounts.groups import sync_role_groups
+
+        sync_role_groups(self.user)
+        return result

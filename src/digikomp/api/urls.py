@@ -9,7 +9,7 @@ once, under its canonical path. The schema is served at both /api/v1/schema and 
 from django.urls import URLPattern, path
 from drf_spectacular.views import SpectacularAPIView
 
-from digikomp.api import norm, respondent, surveys, views
+from digikomp.api import catalogue, norm, respondent, surveys, views
 
 app_name = "api"
 
@@ -45,4 +45,6 @@ urlpatterns = [
     *route("survey/<str:token>/draft", respondent.SurveyDraft, "survey_draft"),
     *route("survey/<str:token>/submit", respondent.SurveySubmit, "survey_submit"),
     *route("survey/<str:token>/result", respondent.SurveyResult, "survey_result"),
+    # The inspiration catalogue: public, published cases only.
+    *route("cases", catalogue.CaseList, "cases"),
 ]

@@ -24,6 +24,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "results.shared": frozenset({Role.MANAGER}),
     # One's own surveys (the survey itself is reached by the personal link); managers and HR are surveyed too.
     "surveys.own": frozenset({Role.EMPLOYEE, Role.MANAGER, Role.HR, Role.MUNICIPAL_ADMIN}),
+    # Writing the municipality's cases for the inspiration catalogue and submitting them for review.
+    "catalogue.submit": frozenset({Role.MUNICIPAL_ADMIN, Role.HR}),
+    # Opening and correcting a case: its municipality's writers, and editors (who may correct any case).
+    "catalogue.edit": frozenset({Role.MUNICIPAL_ADMIN, Role.HR, Role.NATIONAL_EDITOR}),
+    # Moderating the catalogue: comment, send back, publish, reject, unpublish any municipality's case.
+    "catalogue.moderate": frozenset({Role.NATIONAL_EDITOR}),
 }
 
 

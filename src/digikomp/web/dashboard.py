@@ -12,9 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from digikomp.accounts.roles import Role
 
 COMING: dict[str, list[Promise]] = {
-    Role.NATIONAL_EDITOR: [
-        _("Moderate the inspiration catalogue."),
-    ],
+    Role.NATIONAL_EDITOR: [],
     Role.MUNICIPAL_ADMIN: [],
     Role.HR: [
         _("Plan development activities from the gaps the mappings show."),

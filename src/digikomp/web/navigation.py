@@ -22,10 +22,12 @@ class NavItem:
     description: str | Promise = ""
 
 
-# Shown to visitors who are not logged in; the public site will add its sections here.
+# Shown to visitors who are not logged in, followed by the site's sections that editors put in the menu
+# (site/menu.py).
 PUBLIC_ITEMS = [
     NavItem(_("Front page"), "web:home"),
     NavItem(_("The norm"), "norm:index"),
+    NavItem(_("Inspiration catalogue"), "catalogue:index"),
 ]
 
 NAV_ITEMS = [
@@ -60,8 +62,21 @@ NAV_ITEMS = [
         _("Every municipality's mapping on the national model, under the same anonymity rule."),
     ),
     NavItem(
+        _("Our cases"), "catalogue_app:list", "catalogue.submit",
+        _("Share what works: write your municipality's cases for the inspiration catalogue and submit them."),
+    ),
+    NavItem(
         _("Editing the norm"), "editor:index", "national.edit",
         _("Edit and publish the national competence model and role profiles, and import CASE packages."),
+    ),
+    NavItem(
+        _("Moderate the catalogue"), "catalogue_app:review_list", "catalogue.moderate",
+        _("Review the cases municipalities submit: comment, send back, publish."),
+    ),
+    NavItem(
+        _("The website"), "wagtailadmin_home", "national.edit",
+        _("Edit the public site in the CMS: pages, news, publications and events, with drafts, review and "
+          "scheduled publishing."),
     ),
     NavItem(
         _("Import organisation"), "orgimport:upload", "org.import",
@@ -71,6 +86,10 @@ NAV_ITEMS = [
     NavItem(
         _("The norm"), "norm:index", None,
         _("The published national competence model, DigComp 2.2 and the national role profiles."),
+    ),
+    NavItem(
+        _("Inspiration catalogue"), "catalogue:index", None,
+        _("Municipalities' good practice in digital competence and citizens' digital readiness."),
     ),
 ]
 
@@ -91,6 +110,10 @@ def items_for(request) -> list[dict]:
     items = [
         {"label": item.label, "url": reverse(item.url_name), "current": ""} for item in _allowed(request.access)
     ]
+    if not request.access.is_authenticated:
+        from digikomp.site.menu import section_links
+
+        items += [{"label": label, "url": url, "current": ""} for label, url in section_links(request)]
     # "/" is a prefix of every path, so the front page counts only as itself.
     inside = [i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))]
     section = max(inside, key=lambda i: len(i["url"]), default=None)

@@ -1,4 +1,5 @@
-"""The front page and the dashboard. The organisation pages live in org_views.py."""
+"""The dashboard and the liveness check. The front page is the site's Wagtail HomePage (site/models/pages.py);
+the organisation pages live in org_views.py."""
 
 from __future__ import annotations
 
@@ -9,10 +10,6 @@ from digikomp.accounts.roles import Role
 from digikomp.web.dashboard import coming_for
 from digikomp.web.decorators import login_required
 from digikomp.web.navigation import cards_for
-
-
-def home(request):
-    return render(request, "web/home.html")
 
 
 @login_required

@@ -147,12 +147,34 @@ def competence(request, slug: str, version: str, code: str):
     fate = lineage.fates(version_obj).get(competence.identifier)
     latest = version_obj.framework.latest_published()
     return render(request, "frameworks/public/competence.html", {
+        "cases": _cases_about(version_obj, competence.area),
         "version": version_obj, "framework": version_obj.framework,
         "competence": _texts(competence, "description"),
         "areas": areas, "descriptors": descriptors, "fate": fate,
         "is_latest": latest is not None and latest.pk == version_obj.pk, "latest": latest,
         "digcomp_url": digcomp_url(version_obj), "is_digcomp": version_obj.framework.slug == DIGCOMP_SLUG,
     })
+
+
+@dataclass(frozen=True)
+class CasesLink:
+    area: Area
+    count: int
+    url: str
+
+
+def _cases_about(version: FrameworkVersion, area: Area) -> CasesLink | None:
+    """The catalogue's published cases about the competence's area (cases are filed by the national model's
+    area codes, so only its competences link there)."""
+    from urllib.parse import urlencode
+
+    from digikomp.catalogue.selectors import NATIONAL_MODEL_SLUG, published_case_count_for_area
+
+    if version.framework.slug != NATIONAL_MODEL_SLUG:
+        return None
+    count = published_case_count_for_area(area.code)
+    return CasesLink(_texts(area, "title"), count,
+                     reverse("catalogue:index") + "?" + urlencode({"kompetenceområde": area.code}))
 
 
 # --- Downloads ---------------------------------------------------------------------------------------------

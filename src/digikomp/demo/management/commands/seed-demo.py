@@ -2,8 +2,8 @@
 
 Loads the national norm, then (once) the demo municipality Aarhus with a generated organisation of about 150
 units and 3,000 synthetic people, imported through the real OS2mo import; maps job codes to profiles; adapts one
-profile; loads the starter bank of knowledge checks; simulates two survey waves; and creates one login per role.
-Running it again changes nothing and only prints the logins.
+profile; simulates two survey waves; creates one login per role; and fills the inspiration catalogue (35 fictional
+cases) and the site (news, publications, events). Running it again changes nothing and only prints the logins.
 """
 
 import tempfile
@@ -18,6 +18,8 @@ from digikomp.accounts.roles import Role
 from digikomp.accounts.services import user_create
 from digikomp.assessments.knowledge import knowledge_bank_load
 from digikomp.assessments.models import Campaign
+from digikomp.demo.catalogue import seed_catalogue
+from digikomp.demo.site_content import seed_site
 from digikomp.frameworks.services import load_shipped_frameworks
 from digikomp.orgimport.generate import generate_export, write_export
 from digikomp.orgimport.problems import Problems
@@ -56,6 +58,10 @@ class Command(BaseCommand):
                 call_command("simulate-campaign", municipality=municipality.code, respond=0.7, waves_total=waves,
                              stdout=self.stdout)
         logins = self._users(municipality)
+        cases = seed_catalogue(editor=User.objects.filter(email="redaktoer@digikomp.demo").first())
+        pages = seed_site()
+        if cases or pages:
+            self.stdout.write(f"Inspiration catalogue: {cases} cases published; site: {pages} pages.")
         self.stdout.write(self.style.SUCCESS("\nDigiKomp demo – log in at http://127.0.0.1:8000/konto/login/"))
         for role, email in logins:
             self.stdout.write(f"  {role:<26} {email:<32} password: {DEMO_PASSWORD}")

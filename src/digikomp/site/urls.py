@@ -1,0 +1,16 @@
+"""URLs of the site beside Wagtail's pages: the news feed and the newsletter. Wagtail's own page serving is
+wired in the project's urls.py, last, as it catches every remaining path."""
+
+from django.urls import path
+
+from digikomp.site.feeds import NewsFeed
+from digikomp.site.newsletter import views as newsletter
+
+app_name = "site"
+
+urlpatterns = [
+    path("feeds/nyheder/", NewsFeed(), name="news_feed"),
+    path("nyhedsbrev/", newsletter.subscribe, name="newsletter"),
+    path("nyhedsbrev/bekraeft/<str:token>/", newsletter.confirm, name="newsletter_confirm"),
+    path("nyhedsbrev/afmeld/<str:token>/", newsletter.unsubscribe, name="newsletter_unsubscribe"),
+]
