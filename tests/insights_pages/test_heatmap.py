@@ -122,3 +122,23 @@ def test_the_largest_gaps_link_to_the_competence_in_the_norm(campaign, world, cl
                    if heatmap.cell(world.units["root"], c).n and not heatmap.cell(world.units["root"], c).suppressed)
     assert [link.rstrip("/").split("/")[-1] for link in links] == [code for _s, _p, code in shown[:5]]
     assert client.get(links[0]).status_code == 200
+
+
+def test_a_gap_leads_to_the_published_cases_about_its_area(campaign, world, client_for):
+    """From a gap to how other municipalities worked with it: the link carries the area's count of published
+    cases and opens the catalogue filtered on that area; areas without cases get no link."""
+    from tests.catalogue.helpers import make_case
+
+    client = client_for("municipal_admin")
+    first = client.get(heatmap_url(campaign, "AAR"))
+    gaps = first.content.decode().split('id="gaps"')[1].split("</ol>")[0]
+    assert "/katalog/" not in gaps  # the catalogue is empty
+    top_code = re.findall(r'href="/normen/[^"]+/kompetencer/([^/"]+)/"', gaps)[0]
+    area = campaign.framework_version.competences.get(code=top_code).area
+    make_case(title="Ambassadører", slug="a", areas=(area.code,))
+    make_case(title="Café", slug="b", areas=(area.code,))
+    make_case(title="Kladde", slug="c", areas=(area.code,), publish=False)
+    gaps = client.get(heatmap_url(campaign, "AAR")).content.decode().split('id="gaps"')[1].split("</ol>")[0]
+    link = f'/katalog/?kompetenceomr%C3%A5de={area.code}'
+    assert f'href="{link}"' in gaps and f"2 cases about {area.code}" in gaps
+    assert client.get(link).context["result"].total == 2

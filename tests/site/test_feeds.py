@@ -6,6 +6,7 @@ import pytest
 
 from digikomp.site.models import NewsPage
 from tests.catalogue.helpers import make_case
+from tests.site.atom import atom_problems
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -15,10 +16,8 @@ def _feed(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{ATOM}feed"
-    assert root.find(f"{ATOM}title").text and root.find(f"{ATOM}id").text and root.find(f"{ATOM}updated").text
-    return root
+    assert atom_problems(response.content) == []
+    return ET.fromstring(response.content)
 
 
 def test_the_news_feed_has_every_news_item_newest_first(client, demo_site):
@@ -48,3 +47,22 @@ def test_the_case_feed_has_the_published_cases_only(client):
     assert entries[0].find(f"{ATOM}link").get("href") == "http://testserver/katalog/ambassadoerer/"
     assert entries[0].find(f"{ATOM}author/{ATOM}name").text == "Aarhus"
     assert [c.get("term") for c in entries[0].findall(f"{ATOM}category")] == ["Medarbejdere i sundhed og omsorg"]
+
+
+def test_the_validator_finds_what_a_feed_reader_would_choke_on():
+    """The rules the feed tests rely on do catch broken feeds: an entry without id, a local date, a repeated id."""
+    broken = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>http://x/</id><updated>2026-11-27</updated>
+<link href="http://x/feed/" rel="self"/>
+<entry><title>a</title><id>http://x/a</id><updated>2026-11-27T10:00:00Z</updated><link href="http://x/a"/>
+<author><name>A</name></author></entry>
+<entry><title>b</title><id>http://x/a</id><updated>2026-11-27T10:00:00+01:00</updated><link href="http://x/b"/>
+</entry>
+<entry><title>c</title><updated>2026-11-27T10:00:00Z</updated><link href="http://x/c"/><author><name>C</name></author>
+</entry></feed>"""
+    problems = atom_problems(broken)
+    assert "feed: atom:updated '2026-11-27' is not an RFC 3339 date-time (3.3)" in problems
+    assert "entry 2: atom:id http://x/a repeats an earlier entry's" in problems
+    assert "entry 2: no atom:author and the feed has none (4.1.1)" in problems
+    assert "entry 3: 0 atom:id elements, exactly one is required" in problems
+    assert atom_problems(b"<feed") and atom_problems(b"<rss/>") == ["root element is rss, not atom:feed"]

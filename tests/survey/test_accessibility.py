@@ -98,5 +98,6 @@ def test_welcome_review_and_result_pages(browser, token, invitation):
     assert svg["role"] == "img" and svg["aria-labelledby"]
 
 
+@pytest.mark.django_db  # the page's menu lists the public site's sections, read from the CMS
 def test_the_invalid_link_page(browser):
     assert_basics(browser.get(survey_url("nothing.here")))

@@ -156,25 +156,11 @@ def competence(request, slug: str, version: str, code: str):
     })
 
 
-@dataclass(frozen=True)
-class CasesLink:
-    area: Area
-    count: int
-    url: str
+def _cases_about(version: FrameworkVersion, area: Area):
+    """The catalogue's published cases about the competence's area (None outside the national model)."""
+    from digikomp.catalogue.links import cases_about_areas
 
-
-def _cases_about(version: FrameworkVersion, area: Area) -> CasesLink | None:
-    """The catalogue's published cases about the competence's area (cases are filed by the national model's
-    area codes, so only its competences link there)."""
-    from urllib.parse import urlencode
-
-    from digikomp.catalogue.selectors import NATIONAL_MODEL_SLUG, published_case_count_for_area
-
-    if version.framework.slug != NATIONAL_MODEL_SLUG:
-        return None
-    count = published_case_count_for_area(area.code)
-    return CasesLink(_texts(area, "title"), count,
-                     reverse("catalogue:index") + "?" + urlencode({"kompetenceområde": area.code}))
+    return cases_about_areas(version, [_texts(area, "title")]).get(area.pk)
 
 
 # --- Downloads ---------------------------------------------------------------------------------------------

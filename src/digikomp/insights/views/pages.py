@@ -3,11 +3,15 @@ level distributions, knowledge checks against self-ratings and the change betwee
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from digikomp.assessments.campaigns import selectors as campaigns
+from digikomp.catalogue.links import cases_about_areas
+from digikomp.frameworks.models import Area
 from digikomp.insights import selectors
 from digikomp.insights.heatmap import build_heatmap
 from digikomp.insights.views import presentation as p
@@ -51,9 +55,16 @@ def heatmap(request, pk: int, unit: str):
         "heatmap": heatmap,
         "rows": p.heatmap_rows(heatmap, scope.unit_url),
         "legend": p.legend(),
-        "gaps": p.largest_gaps(heatmap, scope.norm_url),
+        "gaps": _with_cases(scope.campaign, p.largest_gaps(heatmap, scope.norm_url)),
         "overall": p.percent(coverage.overall),
     })
+
+
+def _with_cases(campaign, gaps: list[p.Gap]) -> list[p.Gap]:
+    """Each gap with the way from it to the catalogue's cases about its area: where to start closing it."""
+    links = cases_about_areas(campaign.framework_version,
+                              Area.objects.filter(pk__in={gap.competence.area_id for gap in gaps}))
+    return [replace(gap, cases=links.get(gap.competence.area_id)) for gap in gaps]
 
 
 def _distribution_chart(distribution, level_names: dict[int, str], id_prefix: str):

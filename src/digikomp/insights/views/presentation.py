@@ -107,6 +107,7 @@ class Gap:
     competence: object
     cell: CellView
     url: str  # the competence's public description in the norm
+    cases: object | None = None  # catalogue.links.CasesLink: the catalogue's cases about its area
 
 
 def largest_gaps(heatmap: Heatmap, norm_url, limit: int = LARGEST_GAPS) -> list[Gap]:
