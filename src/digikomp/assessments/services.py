@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -204,7 +205,7 @@ def validate_answers(invitation: Invitation, body, *, complete: bool) -> dict:
     elif not isinstance(knowledge, dict):
         errors["knowledge"] = _("Must be an object of item id to the chosen option.")
     else:
-        items = {str(i.pk): i for i in knowledge_items(invitation)}
+        items = {str(i.pk): i for i in knowledge_items(invitation)} if knowledge else {}
         for item_id, chosen in knowledge.items():
             item = items.get(str(item_id))
             if item is None:
@@ -216,7 +217,8 @@ def validate_answers(invitation: Invitation, body, *, complete: bool) -> dict:
                 knowledge_clean[item.pk] = chosen
     custom = body.get("custom", {})
     custom_clean: dict[int, str] = {}
-    questions = {str(q.pk): q for q in invitation.campaign.custom_questions.all()}
+    # Read only when answered: most campaigns ask no questions of their own, and this is the hot path.
+    questions = {str(q.pk): q for q in invitation.campaign.custom_questions.all()} if custom else {}
     if not isinstance(custom, dict):
         errors["custom"] = _("Must be an object of question id to answer.")
     else:
@@ -298,15 +300,18 @@ def response_submit(*, invitation: Invitation, body, idempotency_key: str | None
     """
     if idempotency_key is not None and not (0 < len(idempotency_key) <= 100):
         raise SurveyError({"Idempotency-Key": _("Use 1 to 100 characters.")})
-    if idempotency_key:
-        earlier = Response.objects.filter(idempotency_key=idempotency_key).first()
-        if earlier is not None:
-            if earlier.invitation_id != invitation.pk:
+    # One query finds both an earlier use of the key and an earlier response to this invitation (at most two
+    # rows); the key decides first, so a retry gets its stored response back rather than a refusal.
+    earlier_filter = Q(invitation=invitation) | Q(idempotency_key=idempotency_key) if idempotency_key \
+        else Q(invitation=invitation)
+    earlier = list(Response.objects.filter(earlier_filter)[:2])
+    for response in earlier:
+        if idempotency_key and response.idempotency_key == idempotency_key:
+            if response.invitation_id != invitation.pk:
                 raise SurveyError({"Idempotency-Key": _("This key was used for another survey.")})
-            return Submitted(earlier, False)
-    existing = Response.objects.filter(invitation=invitation).first()
-    if existing is not None:
-        raise AlreadySubmitted(existing)
+            return Submitted(response, False)
+    if earlier:
+        raise AlreadySubmitted(earlier[0])
     check_open(invitation)
     data = validate_answers(invitation, body, complete=True)
     try:
