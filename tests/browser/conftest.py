@@ -95,14 +95,16 @@ class Visitor:
         self.contexts: list = []
         self.errors: list[str] = []
 
-    def new_page(self, *, language: str | None = None, bypass_csp: bool = False):
+    def new_page(self, *, language: str | None = None, bypass_csp: bool = False, javascript: bool = True):
         """A page in a new context of a Danish browser.
 
         language="en" sets DigiKomp's language cookie as the language switch does (the site follows only that
         choice, never the browser's language). bypass_csp lets a test inject a script (axe-core) into pages
-        whose policy forbids inline scripts."""
+        whose policy forbids inline scripts. javascript=False turns JavaScript off, for pages that must work
+        without it."""
         context = self.browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen",
-                                           base_url=self.live_server.url, bypass_csp=bypass_csp)
+                                           base_url=self.live_server.url, bypass_csp=bypass_csp,
+                                           java_script_enabled=javascript)
         context.set_default_timeout(TIMEOUT_MS)
         # DigiKomp has no favicon; Chromium asks for one on every page and would report the 404 as an error.
         context.route("**/favicon.ico", lambda route: route.fulfill(status=204))

@@ -1,6 +1,7 @@
 """Seeding the demo's site: a few news items, publications (with a small generated PDF each) and events below
-the sections that site migration 0002 created. Idempotent by slug; pages are published through revisions, as an
-editor would."""
+the sections that site migration 0002 created, the text of the accessibility statement, and two newsletter
+issues (one sent a month ago, one draft to try "Send" on). Idempotent by slug and subject; pages are published
+through revisions, as an editor would. No mail is sent: the sent issue is a record, not a mailing."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from digikomp.site.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PublicationIndexPage
-from digikomp.site.models import PublicationPage
+from digikomp.site.models import EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsletterIssue, NewsPage
+from digikomp.site.models import PublicationIndexPage, PublicationPage, StandardPage
 
 FICTION = "Demo-indhold: teksten er skrevet til DigiKomps demo."
 
@@ -70,6 +71,84 @@ EVENTS = [
      "Conference: Digital competence in the municipalities", EventPage.Kind.CONFERENCE, -40,
      "Odense Congress Center, Odense", False, "Årets konference med oplæg fra kommuner, forskere og KL."),
 ]
+
+
+ACCESSIBILITY_SLUG = "tilgaengelighed"
+WAS = "https://www.was.digst.dk/"
+
+
+def _text(kind: str, value: str) -> dict:
+    return {"type": kind, "value": value}
+
+
+ACCESSIBILITY_DA = [
+    _text("heading", "Vores mål"),
+    _text("paragraph",
+          "<p>DigiKomp skal kunne bruges af alle – også af dig, der bruger skærmlæser, forstørrelse, tastatur i "
+          "stedet for mus eller andre hjælpemidler. Vi arbejder efter standarden WCAG 2.1 på niveau AA, som lov "
+          "om tilgængelighed af offentlige organers websteder og mobilapplikationer kræver.</p>"),
+    _text("heading", "Sådan arbejder vi"),
+    _text("paragraph",
+          "<ul><li>Siderne er bygget med almindelig, semantisk HTML og kan bruges med tastatur alene.</li>"
+          "<li>Søgning og filtre i inspirationskataloget virker uden JavaScript.</li>"
+          "<li>Heatmaps er tabeller med tallene i cellerne, så farven aldrig er den eneste information.</li>"
+          "<li>Udvalgte sider testes automatisk med værktøjet axe-core, hver gang koden ændres.</li></ul>"
+          "<p>Automatiske test finder ikke alle problemer. Derfor er det vigtigt for os at høre fra dig, hvis "
+          "noget ikke virker.</p>"),
+    _text("heading", "Kendte begrænsninger"),
+    _text("paragraph",
+          "<p>Dokumenter og billeder, som redaktører og kommuner lægger på siden, kan være mindre tilgængelige "
+          "end selve platformen, f.eks. ældre PDF-filer. Har du brug for et dokument i en anden form, så skriv "
+          "til os.</p>"),
+    _text("heading", "Fortæl os om problemer"),
+    _text("paragraph",
+          "<p>Skriv til DigiKomp-sekretariatet på tilgaengelighed@digikomp.example, og fortæl, hvilken side det "
+          "drejer sig om, og hvad der gik galt. Vi svarer så hurtigt, vi kan.</p>"),
+    _text("heading", "Klagemulighed"),
+    _text("paragraph",
+          f'<p>Er du ikke tilfreds med vores svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn '
+          f'med webtilgængelighed i det offentlige. Læs om klagemuligheden på <a href="{WAS}">was.digst.dk</a>.'
+          f'</p><p><em>{FICTION}</em></p>'),
+]
+ACCESSIBILITY_EN = [
+    _text("heading", "Our aim"),
+    _text("paragraph",
+          "<p>DigiKomp is meant for everyone, including people who use a screen reader, magnification, a "
+          "keyboard instead of a mouse or other assistive technology. We work to the WCAG 2.1 standard at level "
+          "AA, as the Danish act on the accessibility of public sector websites and mobile applications "
+          "requires.</p>"),
+    _text("heading", "How we work"),
+    _text("paragraph",
+          "<ul><li>Pages are plain, semantic HTML and can be used with a keyboard alone.</li>"
+          "<li>Search and filters in the inspiration catalogue work without JavaScript.</li>"
+          "<li>Heatmaps are tables with the numbers in the cells, so colour is never the only information.</li>"
+          "<li>Selected pages are tested automatically with the axe-core tool whenever the code changes.</li></ul>"
+          "<p>Automated tests do not find every problem, so please tell us if something does not work for "
+          "you.</p>"),
+    _text("heading", "Known limitations"),
+    _text("paragraph",
+          "<p>Documents and images that editors and municipalities publish may be less accessible than the "
+          "platform itself, for example older PDF files. If you need a document in another form, write to "
+          "us.</p>"),
+    _text("heading", "Tell us about problems"),
+    _text("paragraph",
+          "<p>Write to the DigiKomp secretariat at tilgaengelighed@digikomp.example and tell us which page it is "
+          "and what went wrong. We answer as soon as we can.</p>"),
+    _text("heading", "Complaints"),
+    _text("paragraph",
+          f'<p>If you are not satisfied with our answer, you can complain to the Danish Agency for '
+          f'Digital Government (Digitaliseringsstyrelsen), which supervises web accessibility in the public '
+          f'sector. Read about complaints at <a href="{WAS}">was.digst.dk</a> (in Danish).</p>'),
+]
+
+NEWSLETTER_SENT = ("DigiKomps nyhedsbrev: kompetencemodellen er på vej",
+                   "<p>Kære læser</p><p>Den fælles kompetencemodel er snart klar. I dette nummer fortæller vi, "
+                   "hvordan kommunerne har været med til at forme den, og hvad der sker efter lanceringen.</p>"
+                   f"<p><em>{FICTION}</em></p>")
+NEWSLETTER_DRAFT = ("DigiKomps nyhedsbrev: modellen er ude – og kataloget vokser",
+                    "<p>Kære læser</p><p>Kompetencemodellen og rolleprofilerne er offentliggjort, og over 30 "
+                    "kommuner har delt deres erfaringer i inspirationskataloget. Her er det nyeste.</p>"
+                    f"<p><em>{FICTION}</em></p>")
 
 
 def _pdf(title: str) -> bytes:
@@ -134,4 +213,37 @@ def seed_site() -> int:
                 end=start + datetime.timedelta(hours=3), location=location, online=online,
                 signup_url="https://www.example.dk/tilmelding", intro_da=lead, body_da=_paragraph(lead)))
             created += 1
+    created += _seed_accessibility_statement()
+    _seed_newsletter()
     return created
+
+
+def _seed_accessibility_statement() -> int:
+    """Write the statement into the page migration 0002 made (if an editor has not), or create it."""
+    page = StandardPage.objects.filter(slug=ACCESSIBILITY_SLUG).first()
+    if page is not None:
+        if not page.body_da:
+            page.body_da, page.body_en = ACCESSIBILITY_DA, ACCESSIBILITY_EN
+            page.save_revision().publish()
+        return 0
+    home = HomePage.objects.first()
+    if home is None:
+        return 0
+    _publish(home, StandardPage(
+        title="Tilgængelighedserklæring", title_en="Accessibility statement", slug=ACCESSIBILITY_SLUG,
+        show_in_menus=False, intro_da="DigiKomp skal kunne bruges af alle. Her kan du læse, hvordan vi lever op "
+        "til webtilgængelighedsloven.", intro_en="DigiKomp is meant for everyone. Here is how we meet the "
+        "Danish web accessibility act.", body_da=ACCESSIBILITY_DA, body_en=ACCESSIBILITY_EN))
+    return 1
+
+
+def _seed_newsletter() -> None:
+    """A sent issue as a record (no subscribers are mailed: it simply says it reached none) and a draft."""
+    subject, intro = NEWSLETTER_SENT
+    if not NewsletterIssue.objects.filter(subject=subject).exists():
+        sent = timezone.now() - datetime.timedelta(days=30)
+        NewsletterIssue.objects.create(subject=subject, intro_da=intro, send_requested_at=sent,
+                                       delivered_at=sent, recipient_count=0)
+    subject, intro = NEWSLETTER_DRAFT
+    if not NewsletterIssue.objects.filter(subject=subject).exists():
+        NewsletterIssue.objects.create(subject=subject, intro_da=intro)

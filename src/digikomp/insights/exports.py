@@ -69,7 +69,8 @@ def heatmap_workbook(export: HeatmapExport) -> bytes:
     summary = _sheet(workbook, _("Summary"), first=True)
     rows = [
         (_("Campaign"), campaign.name),
-        (_("Series"), f"{campaign.series.name}, {_('wave')} {campaign.wave}"),
+        (_("Series"), _("%(series)s, wave %(wave)s") % {"series": campaign.series.name,
+                                                         "wave": campaign.wave}),
         (_("Period"), f"{timezone.localtime(campaign.opens_at):%d.%m.%Y} – {export.last_day:%d.%m.%Y}"),
         (_("Unit"), heatmap.unit.name),
         (_("Profile"), export.profile_name or _("All profiles")),

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -54,7 +54,7 @@ class SitePage(Page):
     @classmethod
     def tabs(cls, details: list | None = None) -> TabbedInterface:
         tabs = [
-            ObjectList([FieldPanel("title"), FieldPanel("intro_da"), FieldPanel("body_da")], heading=_("Danish")),
+            ObjectList([TitleFieldPanel("title"), FieldPanel("intro_da"), FieldPanel("body_da")], heading=_("Danish")),
             ObjectList([FieldPanel("title_en"), FieldPanel("intro_en"), FieldPanel("body_en")],
                        heading=_("English")),
         ]
