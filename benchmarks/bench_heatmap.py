@@ -3,36 +3,21 @@
 For SQLite and PostgreSQL: median and p95 of insights.heatmap.build_heatmap for the top unit and for a
 mid-level unit, and in the same process a raw-scan lower bound — numpy bincount over the same wave's answers
 for the same rows and columns — with the ratio between them. Each database runs in its own process (Django
-settings are per process); the worldbuilding is identical (same seed).
+settings are per process); the worldbuilding is identical (same seed). For a quick check of the benchmark
+itself, BENCH_HEATMAP_PEOPLE and BENCH_HEATMAP_UNITS shrink the world (see heatmap_world.py).
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
+
+from benchmarks.support import main, on_each_database, quantiles, setup_django
 
 REPEAT = 30
 
 
-def _quantiles(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    return {"median_ms": round(statistics.median(ordered) * 1000, 2),
-            "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000, 2)}
-
-
 def worker(database_url: str) -> dict:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digikomp.settings")
-    import django
-
-    django.setup()
+    setup_django(database_url)
     import numpy as np
     from django.core.management import call_command
     from django.db import connection, transaction
@@ -109,7 +94,7 @@ def worker(database_url: str) -> dict:
             t = time.perf_counter()
             heatmap = build_heatmap(campaign=latest, unit=unit)
             samples.append(time.perf_counter() - t)
-        results[f"heatmap_{label}"] = _quantiles(samples) | {"rows": len(heatmap.rows)}
+        results[f"heatmap_{label}"] = quantiles(samples) | {"rows": len(heatmap.rows)}
         # Lower bound: the same rows x competences x levels straight from the raw answers of the wave.
         unit_index = unit.pk - 1
         row_of_unit = np.full(w.UNITS, -1)
@@ -129,7 +114,7 @@ def worker(database_url: str) -> dict:
             index = (rows_inside[:, None] * w.COMPETENCES + np.arange(w.COMPETENCES)) * (w.LEVELS + 1) + answers
             np.bincount(index.ravel(), minlength=(len(children) + 1) * w.COMPETENCES * (w.LEVELS + 1))
             raw_samples.append(time.perf_counter() - t)
-        results[f"raw_scan_{label}"] = _quantiles(raw_samples) | {"answers_scanned": int(answers.size)}
+        results[f"raw_scan_{label}"] = quantiles(raw_samples) | {"answers_scanned": int(answers.size)}
         results[f"ratio_{label}"] = round(results[f"heatmap_{label}"]["median_ms"]
                                           / max(results[f"raw_scan_{label}"]["median_ms"], 1e-6), 2)
     return results
@@ -150,30 +135,8 @@ def _load(connection, table: str, columns: str, records: list[tuple]) -> None:
 
 
 def run() -> list[dict]:
-    from benchmarks.support import environment, postgres_database, postgres_reachable
-
-    results = []
-    with tempfile.TemporaryDirectory() as folder:
-        targets = [("sqlite", contextlib.nullcontext(f"sqlite:///{Path(folder) / 'bench.sqlite3'}"))]
-        why = postgres_reachable()
-        if why is None:
-            targets.append(("postgresql", postgres_database(f"digikomp_bench_heatmap_{os.getpid()}")))
-        else:
-            results.append({"database": "postgresql", "skipped": why})
-        for name, database in targets:
-            with database as url:
-                env = environment(database_url=url, data_dir=Path(folder))
-                try:
-                    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_heatmap", "--worker", url],
-                                         env=env, capture_output=True, text=True, check=True)
-                    results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-                except subprocess.CalledProcessError as exc:
-                    results.append({"database": name, "error": exc.stderr[-2000:]})
-    return results
+    return on_each_database("benchmarks.bench_heatmap")
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--worker"]:
-        print(json.dumps(worker(sys.argv[2])))
-    else:
-        print(json.dumps(run(), indent=2))
+    main(run, worker)

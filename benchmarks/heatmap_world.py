@@ -3,14 +3,18 @@
 45,000 people in 1,500 units (a tree five levels deep), 20 profiles, 40 competences, 4 waves: about 7.2 million
 answers. The answers exist only as numpy arrays (for the raw-scan lower bound); the database gets the tallies
 they roll up to, spread over the same shards real submissions use, as if every answer had been submitted.
+BENCH_HEATMAP_PEOPLE and BENCH_HEATMAP_UNITS (at least 20) make a smaller world of the same shape, to check the
+benchmark itself quickly; the figures that count are those of the full size.
 """
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
-PEOPLE = 45_000
-UNITS = 1_500
+PEOPLE = int(os.environ.get("BENCH_HEATMAP_PEOPLE", 45_000))
+UNITS = int(os.environ.get("BENCH_HEATMAP_UNITS", 1_500))
 COMPETENCES = 40
 WAVES = 4
 LEVELS = 4
@@ -23,7 +27,9 @@ def build_tree(rng: np.random.Generator, units: int = UNITS) -> tuple[np.ndarray
     ~60 areas, ~400 institutions, the rest teams."""
     parents = np.full(units, -1)
     depth = np.zeros(units, dtype=int)
-    sizes = [1, 8, 60, 400, units - 469]
+    # The upper levels shrink in proportion with a smaller world (at the full 1,500 units they are as stated).
+    upper = [1] + [max(1, round(n * units / 1_500)) for n in (8, 60, 400)]
+    sizes = upper + [units - sum(upper)]
     start = 0
     previous: list[int] = []
     for level, size in enumerate(sizes):

@@ -1,8 +1,10 @@
 """Danish full-text search over the cases' title, summary and body, on either database.
 
 PostgreSQL: a generated tsvector column `search_vector` on catalogue_case (to_tsvector('danish', ...), title
-weighted A, summary B, body C) with a GIN index, both created by migration 0002 on PostgreSQL only; queries go
-through plainto_tsquery('danish', ...), so every word must match (after stemming, stop words dropped).
+weighted A, summary B, body C) with a GIN index, both created by migration 0002 on PostgreSQL only, and kept in
+the row rather than in the TOAST table (migration 0004), as every search reads it for each candidate; queries go
+through plainto_tsquery('danish', ...), so every word must match (after stemming, stop words dropped). The
+planner scans the table for a word most cases contain and uses the GIN index for a rarer one.
 
 SQLite: an FTS5 table catalogue_case_fts (rowid = case id) holding the same three texts as Snowball Danish
 stems (lib/danish.py, PyStemmer), kept in step by Case.save() and Case.delete(); a query is stemmed the same way
