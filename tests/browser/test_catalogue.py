@@ -82,7 +82,7 @@ def test_a_municipality_submits_a_case_an_editor_publishes_it_and_the_public_fin
     editor.get_by_label("Kommentar til kommunen").fill(COMMENT)
     editor.get_by_role("button", name="Gem kommentar").click()
     expect(editor.get_by_text("Kommentaren er gemt.")).to_be_visible()
-    editor.get_by_role("button", name="Udgiv", exact=True).click()
+    editor.get_by_role("button", name="Offentliggør", exact=True).click()
     expect(editor.get_by_text("Casen er offentliggjort.")).to_be_visible()
     case.refresh_from_db()
     assert case.status == Case.Status.PUBLISHED
