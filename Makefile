@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Everything the installation writes (SQLite database, uploads, secret key) lives here.
 export DIGIKOMP_DATA_DIR ?= $(CURDIR)/var
+# Links in e-mails and the demo's login hint point at the server `make run` starts.
+export DIGIKOMP_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test bench lock messages clean check-python serve-prod
 

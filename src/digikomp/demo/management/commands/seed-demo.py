@@ -9,6 +9,7 @@ cases) and the site (news, publications, events). Running it again changes nothi
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -62,7 +63,8 @@ class Command(BaseCommand):
         pages = seed_site()
         if cases or pages:
             self.stdout.write(f"Inspiration catalogue: {cases} cases published; site: {pages} pages.")
-        self.stdout.write(self.style.SUCCESS("\nDigiKomp demo – log in at http://127.0.0.1:8000/konto/login/"))
+        login = f"{settings.DIGIKOMP_BASE_URL}/konto/login/"
+        self.stdout.write(self.style.SUCCESS(f"\nDigiKomp demo – log in at {login}"))
         for role, email in logins:
             self.stdout.write(f"  {role:<26} {email:<32} password: {DEMO_PASSWORD}")
         self.stdout.write("")
