@@ -26,6 +26,18 @@ def _immediate_tasks(settings):
                                   "QUEUES": ["default"]}}
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language (Danish), whatever an earlier test activated, so that
+    a test passes or fails alone as it does in the whole run."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()

@@ -63,3 +63,18 @@ def test_search_needs_every_word_and_ignores_blank_queries(world):
 
 def test_search_is_empty_for_roles_without_an_organisation_scope(world):
     assert orgtree.search(access_for(world.user("employee")), "Anna") == ([], [])
+
+
+def test_search_ignores_the_case_of_danish_letters(world):
+    # SQLite's LIKE folds only A-Z; the search must find Æ, Ø and Å however they are typed, as on PostgreSQL.
+    unit = OrgUnit.objects.create(municipality=world.aarhus, external_id="AEL", name="Ældrepleje Øst",
+                                  parent=world.units["social"])
+    Person.objects.create(municipality=world.aarhus, external_id="PÅ", name="Åse Østergård",
+                          primary_unit=unit)
+    access = access_for(world.user("municipal_admin"))
+    for query in ("ældrepleje", "ÆLDREPLEJE øst", "ØST"):
+        units, _people = orgtree.search(access, query)
+        assert [u.external_id for u in units] == ["AEL"], query
+    for query in ("åse", "ØSTERGÅRD", "åse østergård"):
+        _units, people = orgtree.search(access, query)
+        assert [p.external_id for p in people] == ["PÅ"], query

@@ -57,6 +57,10 @@ CLOSED = OpenApiResponse(SurveyStateSerializer, description=gettext_lazy("The su
 CUSTOM_VALUES = {"scale": ["1", "2", "3", "4", "5"], "yes_no": ["yes", "no"]}
 
 
+# What every token endpoint documents alike, because TokenEndpoint does it alike: the token in the path, the
+# language read in dispatch(), no login. The endpoints' own @extend_schema add to this (drf-spectacular builds
+# a subclass's schema on its base class's).
+@extend_schema(tags=["survey"], parameters=[TOKEN_PARAMETER, LANG_PARAMETER], auth=[])
 class TokenEndpoint(APIView):
     """Resolve the token of a personal link to its invitation; nothing else identifies the caller."""
 
@@ -94,6 +98,11 @@ class TokenEndpoint(APIView):
 
     def result_url(self, token: str) -> str:
         return reverse("api:survey_result", kwargs={"token": token}, request=self.request)
+
+    def already_submitted(self, token: str, **details) -> Response:
+        """409 for a second draft or submission: the answers are in, and here is where their result is."""
+        return Response({"detail": _("Your answers have already been submitted."), **details,
+                         "result": self.result_url(token)}, status=status.HTTP_409_CONFLICT)
 
     def body(self):
         try:
@@ -148,7 +157,6 @@ def _questionnaire(invitation: Invitation) -> dict:
         "The competences of the person's profile with the descriptor of every level, the knowledge checks "
         "(without their answers), the campaign's own questions, the answers saved so far and the status. No "
         "login: the token is the key."),
-    parameters=[TOKEN_PARAMETER, LANG_PARAMETER], auth=[],
     responses={200: QuestionnaireSerializer, 403: NOT_OPEN, 404: INVALID_LINK, 410: CLOSED},
 )
 class Survey(TokenEndpoint):
@@ -172,7 +180,7 @@ class Survey(TokenEndpoint):
     description=gettext_lazy(
         "Replaces the saved draft, so the person can resume later. Every answer given is checked as on submit, "
         "but unanswered competences are allowed."),
-    parameters=[TOKEN_PARAMETER, LANG_PARAMETER], auth=[], request=AnswersSerializer,
+    request=AnswersSerializer,
     responses={200: DraftSavedSerializer, 400: FIELD_ERRORS, 403: NOT_OPEN, 404: INVALID_LINK,
                409: OpenApiResponse(SurveyStateSerializer, description=gettext_lazy("Already submitted.")),
                410: CLOSED},
@@ -183,8 +191,7 @@ class SurveyDraft(TokenEndpoint):
         if (unavailable := _unavailable(invitation)) is not None:
             return unavailable
         if SurveyResponse.objects.filter(invitation=invitation).exists():
-            return Response({"detail": _("Your answers have already been submitted."),
-                             "result": self.result_url(token)}, status=status.HTTP_409_CONFLICT)
+            return self.already_submitted(token)
         try:
             draft = draft_save(invitation=invitation, body=self.body())
         except SurveyError as error:
@@ -199,10 +206,10 @@ class SurveyDraft(TokenEndpoint):
         "`Idempotency-Key` header (any unique string up to 100 characters): a retry with the same key answers "
         "200 with the same body and stores nothing again; another submission answers 409. A refused body "
         "stores nothing."),
-    parameters=[TOKEN_PARAMETER, LANG_PARAMETER, OpenApiParameter(
+    parameters=[OpenApiParameter(
         "Idempotency-Key", str, OpenApiParameter.HEADER,
         description=gettext_lazy("A unique key per submission, reused on retries."))],
-    auth=[], request=AnswersSerializer,
+    request=AnswersSerializer,
     responses={201: SubmittedSerializer, 200: SubmittedSerializer, 400: FIELD_ERRORS, 403: NOT_OPEN,
                404: INVALID_LINK, 409: OpenApiResponse(SurveyStateSerializer, description=gettext_lazy(
                    "Already submitted (with another key, or none).")), 410: CLOSED},
@@ -217,9 +224,7 @@ class SurveySubmit(TokenEndpoint):
             submitted = response_submit(invitation=invitation, body=self.body(),
                                         idempotency_key=request.headers.get("Idempotency-Key"))
         except AlreadySubmitted as already:
-            return Response({"detail": _("Your answers have already been submitted."),
-                             "submitted_at": already.response.submitted_at, "result": self.result_url(token)},
-                            status=status.HTTP_409_CONFLICT)
+            return self.already_submitted(token, submitted_at=already.response.submitted_at)
         except SurveyError as error:
             if "campaign" in error.errors:
                 return _unavailable(invitation) or refused(error.errors)
@@ -235,7 +240,6 @@ class SurveySubmit(TokenEndpoint):
         "After submission: per competence the chosen level against the required level, the gaps (the most "
         "important first), the strengths, the next step for each gap and the knowledge checks. Only the "
         "holder of the link sees it."),
-    parameters=[TOKEN_PARAMETER, LANG_PARAMETER], auth=[],
     responses={200: PersonalResultSerializer, 404: OpenApiResponse(ErrorSerializer, description=gettext_lazy(
         "The link is not valid, or nothing has been submitted yet."))},
 )

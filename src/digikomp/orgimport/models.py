@@ -2,7 +2,9 @@
 
 It holds the parsed organisation (never a CPR number: the readers drop that column while parsing) and the
 summary the admin saw, so confirming applies exactly the file that was previewed, recomputed against the
-database as it is at that moment.
+database as it is at that moment. The parsed organisation goes when it is no longer needed: it becomes `{}`
+once discarded, and after a week (uploads.org_imports_expire) a preview nobody confirmed is deleted and an
+applied import keeps only its record.
 """
 
 from __future__ import annotations

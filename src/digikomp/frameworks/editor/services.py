@@ -81,6 +81,26 @@ def _save(obj) -> None:
     obj.save()
 
 
+def _save_part(
+    part, *, version: FrameworkVersion, new: bool, fields: dict, allowed: tuple[str, ...], elsewhere: str,
+    action: str, key: str, actor=None,
+):
+    """Write one part of a draft version (an area, a competence, a level) that the caller has locked and
+    checked: refuse a part of another version (the message `elsewhere`), set the allowed fields, validate,
+    save and log `framework.<action>.create` or `.update` with the part's `key` field and the fields changed."""
+    if part.version_id != version.pk:
+        raise FrameworkError([elsewhere])
+    changed = _assign(part, fields, allowed)
+    _save(part)
+    log_action(
+        f"framework.{action}.{'create' if new else 'update'}",
+        actor=actor,
+        obj=version,
+        data={key: getattr(part, key), "fields": changed},
+    )
+    return part
+
+
 @transaction.atomic
 def version_update(*, version: FrameworkVersion, actor=None, **fields) -> FrameworkVersion:
     """Change the version's titles, description, attribution and licence."""
@@ -113,19 +133,10 @@ def area_save(*, version: FrameworkVersion, area: Area | None = None, actor=None
             raise FrameworkError([_("The parent area belongs to another version.")])
         if area is not None and area.pk and (parent.pk == area.pk or parent.pk in _descendants(area)):
             raise FrameworkError([_("An area cannot be placed under itself or one of its own sub-areas.")])
-    created = area is None
-    area = area or Area(version=version)
-    if area.version_id != version.pk:
-        raise FrameworkError([_("The area belongs to another version.")])
-    changed = _assign(area, fields, AREA_FIELDS)
-    _save(area)
-    log_action(
-        "framework.area.create" if created else "framework.area.update",
-        actor=actor,
-        obj=version,
-        data={"code": area.code, "fields": changed},
+    return _save_part(
+        area or Area(version=version), version=version, new=area is None, fields=fields, allowed=AREA_FIELDS,
+        elsewhere=_("The area belongs to another version."), action="area", key="code", actor=actor,
     )
-    return area
 
 
 @transaction.atomic
@@ -156,19 +167,11 @@ def competence_save(
     area = fields.get("area")
     if area is not None and area.version_id != version.pk:
         raise FrameworkError([_("The area belongs to another version.")])
-    created = competence is None
-    competence = competence or Competence(version=version)
-    if competence.version_id != version.pk:
-        raise FrameworkError([_("The competence belongs to another version.")])
-    changed = _assign(competence, fields, COMPETENCE_FIELDS)
-    _save(competence)
-    log_action(
-        "framework.competence.create" if created else "framework.competence.update",
-        actor=actor,
-        obj=version,
-        data={"code": competence.code, "fields": changed},
+    return _save_part(
+        competence or Competence(version=version), version=version, new=competence is None, fields=fields,
+        allowed=COMPETENCE_FIELDS, elsewhere=_("The competence belongs to another version."),
+        action="competence", key="code", actor=actor,
     )
-    return competence
 
 
 @transaction.atomic
@@ -177,19 +180,11 @@ def level_save(
 ) -> ProficiencyLevel:
     """Create a level of the proficiency scale (level=None) or change one."""
     _lock_editable(version)
-    created = level is None
-    level = level or ProficiencyLevel(version=version)
-    if level.version_id != version.pk:
-        raise FrameworkError([_("The level belongs to another version.")])
-    changed = _assign(level, fields, LEVEL_FIELDS)
-    _save(level)
-    log_action(
-        "framework.level.create" if created else "framework.level.update",
-        actor=actor,
-        obj=version,
-        data={"value": level.value, "fields": changed},
+    return _save_part(
+        level or ProficiencyLevel(version=version), version=version, new=level is None, fields=fields,
+        allowed=LEVEL_FIELDS, elsewhere=_("The level belongs to another version."), action="level",
+        key="value", actor=actor,
     )
-    return level
 
 
 @transaction.atomic
