@@ -149,3 +149,16 @@ def login(page, live_server, email: str, password: str = PASSWORD) -> None:
 def path_of(page) -> str:
     """The current URL without scheme, host and port."""
     return re.sub(r"^https?://[^/]+", "", page.url)
+
+
+def eventually(read, *, timeout_ms: int = TIMEOUT_MS):
+    """What `read()` returns once it is truthy: the live server's thread may commit a moment after the browser
+    has seen its answer (SQLite's WAL), so a test that looks in the database right after a click polls briefly
+    rather than failing on a slow machine."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not (value := read()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return value
+

@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from digikomp.catalogue.models import Case
-from tests.browser.conftest import login, path_of
+from tests.browser.conftest import eventually, login, path_of
 from tests.catalogue.helpers import make_case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -61,8 +61,8 @@ def test_a_municipality_submits_a_case_an_editor_publishes_it_and_the_public_fin
     hr.get_by_role("button", name="Gem og indsend til gennemsyn").click()
 
     hr.wait_for_url(re.compile(r"/app/katalog/\d+/$"))
-    case = Case.objects.get(title=TITLE)
-    assert path_of(hr) == f"/app/katalog/{case.pk}/"
+    case = eventually(lambda: Case.objects.filter(title=TITLE).first())
+    assert case is not None and path_of(hr) == f"/app/katalog/{case.pk}/"
     expect(hr.locator(".messages")).to_contain_text("Casen er indsendt.")
     expect(hr.get_by_role("main")).to_contain_text("Casen ligger hos den nationale redaktion.")
     case.refresh_from_db()

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from digikomp.accounts.models import RoleAssignment, User
 from digikomp.accounts.roles import Role
 from digikomp.site.models import NewsIndexPage, NewsPage
-from tests.browser.conftest import login, path_of
+from tests.browser.conftest import eventually, login, path_of
 from tests.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -51,9 +51,9 @@ def test_an_editor_writes_a_news_item_another_approves_it_and_the_public_reads_i
     expect(author).to_have_url(f"{live_server.url}/cms/pages/add/site/newspage/{news_index.pk}/")
     author.locator("#id_title").fill(TITLE)
     author.locator("#id_intro_da").fill(LEAD)
-    # The address: our title panel does not fill it in from the title, so the editor writes it.
+    # The address is filled in from the title (TitleFieldPanel), as the editor sees on the promotion tab.
     author.get_by_role("tab", name="Promovering").click()
-    author.locator("#id_slug").fill(SLUG)
+    expect(author.locator("#id_slug")).to_have_value(SLUG)
     # Submitted to the workflow "Redaktionel godkendelse", not published ("Udgiv"): it waits for review.
     _open_more_actions(author)
     author.locator("button[name=action-submit]").click()
@@ -61,7 +61,9 @@ def test_an_editor_writes_a_news_item_another_approves_it_and_the_public_reads_i
     assert path_of(author) == f"/cms/pages/{news_index.pk}/"
     expect(author.locator(".messages .success")).to_contain_text(TITLE)
 
-    item = NewsPage.objects.get(slug=SLUG)
+    item = eventually(lambda: NewsPage.objects.filter(title=TITLE).first())
+    assert item is not None, "the submitted news item was not saved"
+    assert item.slug == SLUG, f"the slug is {item.slug!r}"
     assert not item.live
     assert item.current_workflow_state.workflow.name == "Redaktionel godkendelse"
 
