@@ -27,6 +27,14 @@ def _immediate_tasks(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache (the site's menu links, labels) outlives each test's rolled-back database: start empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language (Danish), whatever an earlier test activated, so that
     a test passes or fails alone as it does in the whole run."""

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from digikomp.site.models import StandardPage
-from digikomp.site.templatetags.site_links import CACHE_KEY
+from digikomp.site.menu import STATEMENT_KEY as CACHE_KEY
 from tests.web.markup import find, text
 
 pytestmark = pytest.mark.django_db

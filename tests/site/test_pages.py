@@ -141,3 +141,20 @@ def test_a_page_below_the_home_page_cannot_take_an_address_of_the_application():
 def test_browser_language_alone_keeps_the_site_danish(db):
     response = Client(headers={"accept-language": "en-GB,en;q=0.9"}).get("/nyheder/")
     assert '<html lang="da">' in response.content.decode()
+
+
+def test_the_menu_is_read_once_and_follows_a_section_an_editor_adds(django_assert_num_queries):
+    """The menu is on every page, survey pages at a campaign's peak included: after the first read it costs no
+    query, and publishing a new section right below the home page shows it at once."""
+    from digikomp.site.menu import section_links
+
+    first = section_links()
+    assert ("Nyheder", "/nyheder/") in first
+    with django_assert_num_queries(0):
+        assert section_links() == first
+    home = HomePage.objects.get()
+    home.add_child(instance=StandardPage(title="Om programmet", title_en="About", slug="om-programmet",
+                                         show_in_menus=True))
+    assert ("Om programmet", "/om-programmet/") in section_links()
+    with translation.override("en"):
+        assert ("About", "/om-programmet/") in section_links()

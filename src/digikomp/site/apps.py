@@ -6,3 +6,8 @@ class SiteConfig(AppConfig):
     name = "digikomp.site"
     label = "site"
     verbose_name = _("Website")
+
+    def ready(self):
+        # The cached menu and footer links forget themselves when a page changes: connect that at start-up,
+        # not when a template first loads the module.
+        from digikomp.site import menu  # noqa: F401

@@ -113,7 +113,7 @@ def items_for(request) -> list[dict]:
     if not request.access.is_authenticated:
         from digikomp.site.menu import section_links
 
-        items += [{"label": label, "url": url, "current": ""} for label, url in section_links(request)]
+        items += [{"label": label, "url": url, "current": ""} for label, url in section_links()]
     # "/" is a prefix of every path, so the front page counts only as itself.
     inside = [i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))]
     section = max(inside, key=lambda i: len(i["url"]), default=None)
