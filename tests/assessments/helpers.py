@@ -24,3 +24,10 @@ def open_campaign(world, **overrides):
 
 def full_answers(invitation, level=2):
     return {"answers": {identifier: level for identifier in invitation.requirements}}
+
+
+def close_campaign(campaign):
+    """Close a campaign now (as if its last day had passed): its figures are released only then."""
+    campaign.closes_at = timezone.now() - timedelta(seconds=1)
+    campaign.save(update_fields=["closes_at"])
+    return campaign

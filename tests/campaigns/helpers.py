@@ -17,7 +17,7 @@ from digikomp.assessments.services import CampaignSpec, campaign_create, invitat
 from digikomp.profiles.jobcodes import job_profile_set
 from digikomp.profiles.models import Profile
 from digikomp.tenancy.models import OrgUnit, Person
-from tests.assessments.helpers import map_jobs
+from tests.assessments.helpers import close_campaign, map_jobs
 
 
 def populate(world) -> None:
@@ -57,11 +57,13 @@ def answer_all(campaign: Campaign, *, skip=("P3",), wave: int = 1) -> int:
 
 
 def answered_campaign(world, *, series: str = "Kortlægning", name: str = "Kortlægning 2026", wave: int = 1,
-                      **overrides) -> Campaign:
+                      closed: bool = True, **overrides) -> Campaign:
+    """A campaign everyone but Carla answered; closed afterwards (its figures released) unless `closed` is
+    False."""
     now = timezone.now()
     spec = CampaignSpec(name=name, series=series, opens_at=now - timedelta(days=1),
                         closes_at=now + timedelta(days=14), anonymity_k=overrides.pop("anonymity_k", 3), **overrides)
     campaign = campaign_create(municipality=world.aarhus, spec=spec)
     invitations_create(campaign=campaign)
     answer_all(campaign, wave=wave)
-    return campaign
+    return close_campaign(campaign) if closed else campaign

@@ -7,12 +7,13 @@ from digikomp.assessments.services import invitations_create, response_submit
 from digikomp.insights import selectors
 from digikomp.insights.heatmap import build_heatmap
 from digikomp.tenancy.models import Person
-from tests.assessments.helpers import map_jobs, open_campaign
+from tests.assessments.helpers import close_campaign, map_jobs, open_campaign
 
 
 @pytest.fixture
-def answered(shipped_norm, world):
-    """Eight assistants in home care (HJP) and three teachers at the school (SKO) answer; k = 3."""
+def answered(shipped_norm, world, settings):
+    """Eight assistants in home care (HJP) and three teachers at the school (SKO) answer; k = 3; closed."""
+    settings.DIGIKOMP_ANONYMITY_K = 3
     for i in range(8):
         Person.objects.create(municipality=world.aarhus, external_id=f"H{i}", name=f"Hjælper {i}",
                               job_code="7120", primary_unit=world.units["home_care"])
@@ -27,7 +28,7 @@ def answered(shipped_norm, world):
             continue  # Carla (leader) does not answer
         level = 4 if invitation.person.external_id.startswith("H") else 1
         response_submit(invitation=invitation, body={"answers": {i: level for i in invitation.requirements}})
-    return campaign
+    return close_campaign(campaign)
 
 
 def test_coverage_and_distribution_match_the_answers(answered, world):
@@ -53,21 +54,38 @@ def test_waves_compare_the_same_unit(answered, world):
     assert [c.campaign for c in cells] == [answered]
 
 
-def test_the_national_picture_suppresses_small_municipalities(answered, world):
-    national = selectors.national_heatmap(framework_version=answered.framework_version, k=3)
+def test_the_national_picture_shows_each_municipality_under_its_own_threshold(answered, world):
+    national = selectors.national_heatmap(framework_version=answered.framework_version)
     assert [m.code for m in national.municipalities] == ["751"]
     generic = next(c for c in national.competences if c.generic)
-    n, mean, share = national.cells[(world.aarhus.pk, generic.identifier)]
-    assert n == 12 and mean == pytest.approx(3.0)
-    # With k above Aarhus's respondents the single municipality is hidden.
-    national = selectors.national_heatmap(framework_version=answered.framework_version, k=20)
-    assert national.cells[(world.aarhus.pk, generic.identifier)] is None
+    cell = national.cells[(world.aarhus.pk, generic.identifier)]
+    assert cell.n == 12 and cell.mean == pytest.approx(3.0)
+    # Aarhus raises its threshold above its 12 respondents: its row is hidden nationally too.
+    world.aarhus.anonymity_k = 20
+    world.aarhus.save()
+    answered.municipality.refresh_from_db()
+    national = selectors.national_heatmap(framework_version=answered.framework_version)
+    assert national.cells[(world.aarhus.pk, generic.identifier)].suppressed
+
+
+def test_an_open_campaign_is_not_in_the_national_picture(answered, world):
+    answered.closes_at = answered.opens_at + (answered.closes_at - answered.opens_at) * 1000
+    answered.save()
+    national = selectors.national_heatmap(framework_version=answered.framework_version)
+    assert national.municipalities == []
 
 
 def test_a_heatmap_with_a_profile_filter_hides_the_small_profile_group(answered, world):
     from digikomp.profiles.models import Profile
 
+    world.aarhus.anonymity_k = 5  # the municipality raises k after the close: the release follows
+    world.aarhus.save()
+    answered.municipality.refresh_from_db()
     teacher = Profile.objects.get(slug="laerer")
-    heatmap = build_heatmap(campaign=answered, unit=world.units["root"], profile_id=teacher.pk, k=5)
+    heatmap = build_heatmap(campaign=answered, unit=world.units["root"], profile_id=teacher.pk)
     generic = next(c for c in heatmap.competences if c.generic)
-    assert heatmap.cell(world.units["root"], generic).suppressed  # 3 teachers < 5
+    assert heatmap.k == 5
+    assert heatmap.cell(world.units["root"], generic).suppressed  # 3 teachers < 5, nobody to pool them with
+    # Unfiltered, the nine assistants are shown and the three teachers are left out of the root's figure.
+    unfiltered = build_heatmap(campaign=answered, unit=world.units["root"])
+    assert unfiltered.cell(world.units["root"], generic).n == 9

@@ -12,3 +12,9 @@ def client_for(client_for):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _national_floor_of_three(settings):
+    """The populated world is small: its campaigns use k = 3, which the national floor must allow."""
+    settings.DIGIKOMP_ANONYMITY_K = 3

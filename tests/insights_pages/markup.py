@@ -25,11 +25,21 @@ class ShownCell:
 
     @property
     def share(self) -> float:
-        return int(re.match(r"(\d+) %", self.text).group(1)) / 100
+        return int(re.search(r"(\d+) %", self.text).group(1)) / 100
+
+    @property
+    def share_bound(self) -> str | None:
+        """"at_most" / "at_least" when the share is shown as a bound (English or Danish words), else None."""
+        head = self.text.split("%")[0]
+        if re.search(r"at most|højst", head):
+            return "at_most"
+        if re.search(r"at least|mindst", head):
+            return "at_least"
+        return None
 
     @property
     def mean(self) -> float:
-        return float(re.search(r"⌀ (\d+[,.]\d)", self.text).group(1).replace(",", "."))
+        return float(re.search(r"⌀ (?:at most |at least |højst |mindst )?(\d+[,.]\d)", self.text).group(1).replace(",", "."))
 
     @property
     def n(self) -> int:
@@ -68,4 +78,5 @@ def assert_matches(cells: dict, heatmap, row_id=lambda unit: unit.external_id) -
                 assert shown.n == cell.n
                 assert abs(shown.mean - cell.mean) <= 0.05 + 1e-9
                 assert abs(shown.share - cell.share_meeting) <= 0.005 + 1e-9
+                assert shown.share_bound == cell.share_bound, (unit, competence.code, shown)
     return hidden

@@ -18,6 +18,8 @@ from openpyxl.utils import get_column_letter
 from digikomp.assessments.models import Campaign
 from digikomp.insights.heatmap import Heatmap
 from digikomp.insights.selectors import ResponseRate
+from digikomp.insights.views.presentation import decimal, percent
+from digikomp.lib.anonymity import threshold_for
 
 HIDDEN = "–"
 PERCENT = "0%"
@@ -62,6 +64,17 @@ def _text(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
+def _share(cell):
+    """An exact share as a number; one the anonymity policy shows as a bound as its text ("højst 20 %")."""
+    if cell.share_meeting is None:
+        return None
+    return percent(cell.share_meeting, cell.share_bound) if cell.share_bound else round(cell.share_meeting, 4)
+
+
+def _mean(cell):
+    return decimal(cell.mean, 2, cell.mean_bound) if cell.mean_bound else round(cell.mean, 2)
+
+
 def heatmap_workbook(export: HeatmapExport) -> bytes:
     heatmap, campaign = export.heatmap, export.campaign
     workbook = Workbook()
@@ -74,7 +87,7 @@ def heatmap_workbook(export: HeatmapExport) -> bytes:
         (_("Period"), f"{timezone.localtime(campaign.opens_at):%d.%m.%Y} – {export.last_day:%d.%m.%Y}"),
         (_("Unit"), heatmap.unit.name),
         (_("Profile"), export.profile_name or _("All profiles")),
-        (_("Anonymity threshold"), campaign.anonymity_k),
+        (_("Anonymity threshold"), threshold_for(campaign)),
         (_("Share meeting the requirement, all competences"),
          export.overall if export.overall is not None else ""),
         (_("Made"), f"{timezone.localtime():%d.%m.%Y %H:%M}"),
@@ -99,7 +112,7 @@ def heatmap_workbook(export: HeatmapExport) -> bytes:
             elif not cell.n:
                 cells.append([*base, 0, None, None])
             else:
-                cells.append([*base, cell.n, round(cell.mean, 2), round(cell.share_meeting, 4)])
+                cells.append([*base, cell.n, _mean(cell), _share(cell)])
                 cells.cell(row=cells.max_row, column=6).number_format = MEAN
                 cells.cell(row=cells.max_row, column=7).number_format = PERCENT
     _widths(cells, [36, 14, 16, 48, 14, 12, 16])
@@ -107,8 +120,7 @@ def heatmap_workbook(export: HeatmapExport) -> bytes:
     matrix = _sheet(workbook, _("Share meeting"))
     _header(matrix, [_("Unit"), *[c.code for c in heatmap.competences]])
     for unit, row in heatmap.table():
-        values = [HIDDEN if cell.suppressed else round(cell.share_meeting, 4) if cell.n else None
-                  for cell in row]
+        values = [HIDDEN if cell.suppressed else _share(cell) if cell.n else None for cell in row]
         matrix.append([_text(unit.name), *values])
         for column, value in enumerate(values, start=2):
             if isinstance(value, float):

@@ -1,7 +1,10 @@
 """Insight reads beyond the heatmap: coverage, level distributions, knowledge checks against self-ratings,
-response rates, comparison between waves and the national picture. All from tallies; every number passes
-the anonymity rule, with the same top-down tree walk as the heatmap so a unit is hidden or shown alike on
-every page."""
+response rates, comparison between waves and the national picture.
+
+Every figure about answers comes from the campaign's release (insights/release.py, composed of groups of at
+least k) and is built by lib/stats.figures; nothing is shown of an open campaign but its response counts,
+which move in whole steps of k (anonymity.stepped) under the same complementary suppression as before the
+release existed, so a reading before and after one person's submission tells nothing."""
 
 from __future__ import annotations
 
@@ -11,12 +14,13 @@ from uuid import UUID
 
 from django.db.models import Sum
 
-from digikomp.assessments.models import MAX_LEVELS, Campaign, KnowledgeTally, ResponseCount, Tally, UnitTally
+from digikomp.assessments.models import MAX_LEVELS, Campaign, ResponseCount
 from digikomp.assessments.tallies import ancestor_ids
 from digikomp.frameworks.models import Competence
-from digikomp.insights.heatmap import LEVELS, build_heatmap, hidden_rows
-from digikomp.lib.anonymity import effective_k, suppress_partition, visible
-from digikomp.lib.stats import summarise
+from digikomp.insights.heatmap import LEVELS, Cell, build_heatmap, cell_from, level_range
+from digikomp.insights.models import FigureRelease, ReleasedKnowledge, ReleasedResponses, ReleasedTally
+from digikomp.insights.release import current_release
+from digikomp.lib.anonymity import bounded_count, stepped, suppress_partition, threshold_for, visible
 from digikomp.tenancy.models import Municipality, OrgUnit
 
 
@@ -29,33 +33,58 @@ def _chain_and_children(unit: OrgUnit) -> tuple[list[OrgUnit], dict[int, list[in
     return chain, children, [c for c in child_units if c.parent_id == unit.pk]
 
 
+def _hidden_rows(counts: dict, chain: list[OrgUnit], children: dict[int, list[int]], k: int
+                 ) -> tuple[bool, set[int]]:
+    """Complementary suppression of live counts (response counts of an open campaign), walked from the root
+    down the chain so a unit is hidden alike on every page: is the chain's last unit hidden, and which of its
+    children?"""
+    hidden = not visible(counts.get(chain[0].pk, 0), k)
+    for position, unit in enumerate(chain):
+        parts = {c: counts.get(c, 0) for c in children[unit.pk]}
+        hidden_children = suppress_partition(counts.get(unit.pk, 0), parts, k, whole_hidden=hidden)
+        if position + 1 == len(chain):
+            return hidden, hidden_children
+        hidden = chain[position + 1].pk in hidden_children
+    raise ValueError("empty chain")
+
+
 @dataclass(frozen=True)
 class CoverageRow:
     competence: Competence
-    n: int | None  # None: suppressed
+    n: int | None  # None: hidden or withheld
     share_meeting: float | None
+    share_bound: str | None = None  # anonymity.AT_MOST / AT_LEAST: the share is a bound
 
 
 @dataclass
 class Coverage:
     rows: list[CoverageRow]
-    overall: float | None  # share of (person, competence) answers at or above the requirement
+    # Share of (person, competence) answers at or above the requirement over the cells shown exactly: a cell
+    # shown as a bound stays out, or its exact count would follow from this total and the others.
+    overall: float | None
+    released: bool = True
+    bounded_left_out: bool = False
 
 
-def coverage(*, campaign: Campaign, unit: OrgUnit, profile_id: int | None = None) -> Coverage:
+def coverage(*, campaign: Campaign, unit: OrgUnit, profile_id: int | None = None,
+             heatmap=None) -> Coverage:
     """Share at or above the requirement per competence and overall, for one unit (its heatmap top row)."""
-    heatmap = build_heatmap(campaign=campaign, unit=unit, profile_id=profile_id)
-    rows, n_total, meeting_total = [], 0, 0.0
+    heatmap = heatmap or build_heatmap(campaign=campaign, unit=unit, profile_id=profile_id)
+    rows, n_total, meeting_total, left_out = [], 0, 0.0, False
     for competence in heatmap.competences:
         cell = heatmap.cell(unit, competence)
         if cell.suppressed:
             rows.append(CoverageRow(competence, None, None))
             continue
-        rows.append(CoverageRow(competence, cell.n, cell.share_meeting))
-        if cell.n:
+        rows.append(CoverageRow(competence, cell.n, cell.share_meeting, cell.share_bound))
+        if cell.n and cell.share_meeting is not None:
+            if cell.share_bound is not None:
+                left_out = True
+                continue
             n_total += cell.n
             meeting_total += cell.share_meeting * cell.n
-    return Coverage(rows, meeting_total / n_total if n_total else None)
+    overall = meeting_total / n_total if n_total else None
+    return Coverage(rows, overall, heatmap.released, left_out and overall is not None)
 
 
 @dataclass(frozen=True)
@@ -66,28 +95,32 @@ class Distribution:
     dont_know: int = 0
     levels: dict[int, int] = field(default_factory=dict)
     mean: float | None = None
+    mean_bound: str | None = None
+    shown: bool = True  # False for a group below 2k: its histogram is not shown (anonymity.exact_from)
 
 
 def distributions(*, campaign: Campaign, unit: OrgUnit, profile_id: int | None = None) -> list[Distribution]:
-    """The spread of levels per competence for a unit, shown where the unit's heatmap cell is shown."""
-    heatmap = build_heatmap(campaign=campaign, unit=unit, profile_id=profile_id)
-    if profile_id is None:
-        tallies = UnitTally.objects.filter(campaign=campaign, unit=unit)
-    else:
-        tallies = Tally.objects.filter(campaign=campaign, unit=unit, profile_id=profile_id)
-    sums = {row["competence_identifier"]: row for row in tallies.values("competence_identifier").annotate(
-        dk=Sum("dont_know"), **{f"l{level}": Sum(f"level_{level}") for level in LEVELS})}
+    """The spread of levels per competence for a unit, from the same released row as its heatmap cell."""
+    competences = list(campaign.framework_version.competences.order_by("position"))
+    release = current_release(campaign)
+    if release is None:
+        return [Distribution(c, True) for c in competences]
+    k = release.k
+    lowest, highest = level_range(campaign)
+    rows = {row.competence_identifier: row for row in ReleasedTally.objects.filter(
+        release=release, unit=unit, profile_id=profile_id)}
+    levels = campaign.framework_version.levels.count()
     result = []
-    for competence in heatmap.competences:
-        if heatmap.cell(unit, competence).suppressed:
+    for competence in competences:
+        row = rows.get(competence.identifier)
+        cell = cell_from(row, k=k, lowest=lowest, highest=highest) if row else Cell(0)
+        if cell.suppressed:
             result.append(Distribution(competence, True))
             continue
-        row = sums.get(competence.identifier)
-        histogram = {level: row[f"l{level}"] for level in LEVELS} if row else {}
-        summary = summarise(histogram, dont_know=row["dk"] if row else 0)
-        levels = campaign.framework_version.levels.count()
-        result.append(Distribution(competence, False, summary.n, summary.dont_know,
-                                   {lv: histogram.get(lv, 0) for lv in range(1, levels + 1)}, summary.mean))
+        histogram = {lv: getattr(row, f"level_{lv}") if row else 0 for lv in range(1, levels + 1)}
+        shown = cell.distribution_shown
+        result.append(Distribution(competence, False, cell.n, row.dont_know if row and shown else 0,
+                                   histogram if shown else {}, cell.mean, cell.mean_bound, shown))
     return result
 
 
@@ -99,28 +132,29 @@ class KnowledgeRow:
     share_correct: float | None = None
     overconfident: float | None = None
     underconfident: float | None = None
+    # anonymity.AT_MOST / AT_LEAST per share, where the exact share would state one value for (almost) all
+    bounds: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
 def knowledge_vs_self_rating(*, campaign: Campaign, unit: OrgUnit) -> list[KnowledgeRow]:
-    chain, children, _own = _chain_and_children(unit)
-    ids = set(children) | {c for kids in children.values() for c in kids}
-    counts, detail = {}, {}
-    for row in (KnowledgeTally.objects.filter(campaign=campaign, unit_id__in=list(ids))
-                .values("unit_id", "competence_identifier")
-                .annotate(a=Sum("answered"), c=Sum("correct"), o=Sum("overconfident"), u=Sum("underconfident"))):
-        key = (row["unit_id"], row["competence_identifier"])
-        counts[key] = (row["a"], 0, 0)
-        detail[key] = row
+    release = current_release(campaign)
+    if release is None:
+        return []
     competences = {c.identifier: c for c in campaign.framework_version.competences.all()}
     result = []
-    for identifier in sorted({c for (_u, c) in counts}, key=lambda i: competences[i].position):
-        hidden, _children = hidden_rows(counts, chain, children, identifier, campaign.anonymity_k)
-        row = detail.get((unit.pk, identifier))
-        if hidden or not row or not row["a"]:
-            result.append(KnowledgeRow(competences[identifier], hidden))
+    for row in sorted(ReleasedKnowledge.objects.filter(release=release, unit=unit),
+                      key=lambda r: competences[r.competence_identifier].position):
+        competence = competences[row.competence_identifier]
+        a = row.answered
+        if not a:
+            result.append(KnowledgeRow(competence, bool(row.withheld)))
             continue
-        a = row["a"]
-        result.append(KnowledgeRow(competences[identifier], False, a, row["c"] / a, row["o"] / a, row["u"] / a))
+        shares, bounds = [], []
+        for count in (row.correct, row.overconfident, row.underconfident):
+            shown, bound = bounded_count(count, a, release.k)
+            shares.append(shown / a)
+            bounds.append(bound)
+        result.append(KnowledgeRow(competence, False, a, *shares, tuple(bounds)))
     return result
 
 
@@ -130,6 +164,8 @@ class ResponseRate:
     suppressed: bool
     invited: int = 0
     responded: int = 0
+    # While the campaign is open, `responded` is rounded down to a multiple of k (anonymity.stepped).
+    stepped: bool = False
 
     @property
     def rate(self) -> float | None:
@@ -138,19 +174,27 @@ class ResponseRate:
 
 def response_rates(*, campaign: Campaign, unit: OrgUnit) -> list[ResponseRate]:
     """Invited and responded for the unit and its children; the respondents are the group k protects."""
-    chain, children, own_children = _chain_and_children(unit)
-    ids = set(children) | {c for kids in children.values() for c in kids}
+    release = current_release(campaign)
+    children = list(OrgUnit.objects.filter(parent=unit).order_by("name"))
+    if release is not None:
+        rows = {r.unit_id: r for r in ReleasedResponses.objects.filter(
+            release=release, unit_id__in=[unit.pk, *[c.pk for c in children]])}
+        return [ResponseRate(u, not rows[u.pk].responded and bool(rows[u.pk].withheld), rows[u.pk].invited,
+                             rows[u.pk].responded) for u in [unit, *children] if u.pk in rows]
+    k = threshold_for(campaign)
+    chain, tree, own_children = _chain_and_children(unit)
+    ids = set(tree) | {c for kids in tree.values() for c in kids}
     sums = {row["unit_id"]: row for row in ResponseCount.objects.filter(campaign=campaign, unit_id__in=list(ids))
             .values("unit_id").annotate(i=Sum("invited"), r=Sum("responded"))}
-    counts = {(u, "responded"): (row["r"], 0, 0) for u, row in sums.items()}
-    hidden, hidden_children = hidden_rows(counts, chain, children, "responded", campaign.anonymity_k)
+    hidden, hidden_children = _hidden_rows({u: row["r"] for u, row in sums.items()}, chain, tree, k)
     result = []
     for row_unit in [unit, *own_children]:
         row = sums.get(row_unit.pk)
         if row is None:
             continue
         is_hidden = hidden if row_unit.pk == unit.pk else row_unit.pk in hidden_children
-        result.append(ResponseRate(row_unit, is_hidden, row["i"], 0 if is_hidden else row["r"]))
+        result.append(ResponseRate(row_unit, is_hidden, row["i"], 0 if is_hidden else stepped(row["r"], k),
+                                   stepped=True))
     return result
 
 
@@ -158,6 +202,7 @@ def response_rates(*, campaign: Campaign, unit: OrgUnit) -> list[ResponseRate]:
 class CampaignTotals:
     invited: int
     responded: int | None  # None: suppressed
+    stepped: bool = False  # open campaign: responded is rounded down to a multiple of k
 
     @property
     def rate(self) -> float | None:
@@ -165,26 +210,41 @@ class CampaignTotals:
 
 
 def campaign_totals(*, campaign: Campaign) -> CampaignTotals:
-    """Invited and responded in the whole campaign, read from the roll-up rows of the municipality's roots.
+    """Invited and responded in the whole campaign: the sum over the municipality's roots.
 
-    Each root is a top of the tree that response_rates shows on its own, so the total is shown only when
-    every root's number is shown too: otherwise the total minus the shown roots would reveal a hidden one.
+    Released: the roots' released rows (sums of groups of at least k). Open: each root's live count, and the
+    total only when every root's own number is shown too (otherwise the total minus the shown roots would
+    reveal a hidden one), rounded down to a multiple of k.
     """
-    roots = OrgUnit.objects.filter(municipality=campaign.municipality_id, parent__isnull=True).values("pk")
+    roots = list(OrgUnit.objects.filter(municipality=campaign.municipality_id, parent__isnull=True)
+                 .values_list("pk", flat=True))
+    release = current_release(campaign)
+    if release is not None:
+        rows = list(ReleasedResponses.objects.filter(release=release, unit_id__in=roots))
+        responded = sum(r.responded for r in rows)
+        hidden = not responded and any(r.withheld for r in rows)
+        return CampaignTotals(sum(r.invited for r in rows), None if hidden else responded)
+    k = threshold_for(campaign)
     per_root = list(ResponseCount.objects.filter(campaign=campaign, unit_id__in=roots).values("unit_id")
                     .annotate(i=Sum("invited"), r=Sum("responded")))
     invited = sum(row["i"] for row in per_root)
     responded = sum(row["r"] for row in per_root)
-    hidden = any(not visible(row["r"], campaign.anonymity_k) for row in per_root)
-    return CampaignTotals(invited, None if hidden else responded)
+    hidden = any(not visible(row["r"], k) for row in per_root)
+    return CampaignTotals(invited, None if hidden else stepped(responded, k), stepped=True)
 
 
 @dataclass(frozen=True)
 class WaveCell:
     campaign: Campaign
-    n: int | None
+    n: int | None  # None: hidden or withheld (an open wave)
     mean: float | None
     share_meeting: float | None
+    share_bound: str | None = None
+    mean_bound: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.share_bound is None and self.mean_bound is None
 
 
 def waves(*, unit: OrgUnit, campaign: Campaign) -> dict[UUID, list[WaveCell]]:
@@ -195,7 +255,8 @@ def waves(*, unit: OrgUnit, campaign: Campaign) -> dict[UUID, list[WaveCell]]:
         for competence in heatmap.competences:
             cell = heatmap.cell(unit, competence)
             result[competence.identifier].append(
-                WaveCell(wave, None if cell.suppressed else cell.n, cell.mean, cell.share_meeting))
+                WaveCell(wave, None if cell.suppressed else cell.n, cell.mean, cell.share_meeting,
+                         cell.share_bound, cell.mean_bound))
     return dict(result)
 
 
@@ -203,38 +264,58 @@ def waves(*, unit: OrgUnit, campaign: Campaign) -> dict[UUID, list[WaveCell]]:
 class NationalHeatmap:
     municipalities: list[Municipality]
     competences: list[Competence]
-    cells: dict[tuple[int, UUID], tuple[int, float, float] | None]  # None: suppressed
+    cells: dict[tuple[int, UUID], Cell]
 
 
-def national_heatmap(*, framework_version, k: int | None = None) -> NationalHeatmap:
-    """Each municipality's latest campaign on this framework version as one row (its whole organisation)."""
-    k = k or effective_k()
+def national_heatmap(*, framework_version) -> NationalHeatmap:
+    """Each municipality's latest closed campaign on this framework version as one row: the top of its
+    organisation as its own pages show it (its release, under its own threshold)."""
+    from django.utils import timezone
+
     latest: dict[int, Campaign] = {}
-    for campaign in Campaign.objects.filter(framework_version=framework_version).order_by("opens_at"):
+    for campaign in (Campaign.objects.filter(framework_version=framework_version, closes_at__lte=timezone.now())
+                     .select_related("municipality").order_by("closes_at", "pk")):
         latest[campaign.municipality_id] = campaign
-    roots = {u.municipality_id: u.pk for u in OrgUnit.objects.filter(parent__isnull=True,
-                                                                      municipality_id__in=list(latest))}
-    totals: dict[tuple[int, UUID], list[int]] = {}
-    for municipality_id, campaign in latest.items():
-        rows = (UnitTally.objects.filter(campaign=campaign, unit_id=roots.get(municipality_id))
-                .values("competence_identifier").annotate(meeting_n=Sum("meeting"),
-                                                          **{f"l{lv}": Sum(f"level_{lv}") for lv in LEVELS}))
-        for row in rows:
-            n = sum(row[f"l{lv}"] for lv in LEVELS)
-            total = sum(lv * row[f"l{lv}"] for lv in LEVELS)
-            totals[(municipality_id, row["competence_identifier"])] = [n, total, row["meeting_n"]]
+    releases = {campaign.municipality_id: current_release(campaign) for campaign in latest.values()}
+    roots = OrgUnit.objects.filter(parent__isnull=True, municipality_id__in=list(latest))
+    root_of = {}
+    for root in roots:  # a municipality with several roots: their rows add up (groups of >= k each)
+        root_of.setdefault(root.municipality_id, []).append(root.pk)
+    sums: dict[tuple[int, UUID], list[int]] = {}
+    withheld: dict[tuple[int, UUID], int] = defaultdict(int)
+    columns = ["dont_know", "meeting", *[f"level_{lv}" for lv in LEVELS]]
+    for municipality_id, release in releases.items():
+        for row in ReleasedTally.objects.filter(release=release, unit_id__in=root_of.get(municipality_id, []),
+                                                profile__isnull=True):
+            key = (municipality_id, row.competence_identifier)
+            values = sums.setdefault(key, [0] * len(columns))
+            for i, column in enumerate(columns):
+                values[i] += getattr(row, column)
+            withheld[key] += row.withheld
     competences = list(framework_version.competences.order_by("position"))
     municipalities = list(Municipality.objects.filter(pk__in=list(latest)).order_by("name"))
-    cells: dict[tuple[int, UUID], tuple[int, float, float] | None] = {}
-    for competence in competences:
-        parts = {m.pk: totals.get((m.pk, competence.identifier), [0])[0] for m in municipalities}
-        hidden = suppress_partition(sum(parts.values()), parts, k)
-        for m in municipalities:
-            n, total, meeting = totals.get((m.pk, competence.identifier), [0, 0, 0])
-            cells[(m.pk, competence.identifier)] = None if m.pk in hidden else (
-                (n, total / n, meeting / n) if n else (0, 0.0, 0.0))
+    cells: dict[tuple[int, UUID], Cell] = {}
+    for m in municipalities:
+        campaign = latest[m.pk]
+        lowest, highest = level_range(campaign)
+        for competence in competences:
+            key = (m.pk, competence.identifier)
+            values = sums.get(key)
+            if values is None:
+                cells[key] = Cell(0)
+                continue
+            row = _Row(dict(zip(columns, values, strict=True)), withheld[key])
+            cells[key] = cell_from(row, k=releases[m.pk].k, lowest=lowest, highest=highest)
     return NationalHeatmap(municipalities, competences, cells)
 
 
+class _Row:
+    """Summed released rows in the shape cell_from reads."""
+
+    def __init__(self, values: dict, withheld: int):
+        self.__dict__.update(values)
+        self.withheld = withheld
+
+
 __all__ = ["coverage", "distributions", "knowledge_vs_self_rating", "response_rates", "campaign_totals", "waves",
-           "national_heatmap", "MAX_LEVELS"]
+           "national_heatmap", "MAX_LEVELS", "FigureRelease"]

@@ -39,3 +39,42 @@ def merge(*histograms: Mapping[int, int]) -> dict[int, int]:
 
 def meeting_count(histogram: Mapping[int, int], required: int) -> int:
     return sum(count for level, count in histogram.items() if level >= required)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What one group's cell may show, under the anonymity policy's rule for small groups.
+
+    `mean` and `share_meeting` are exact when their `*_bound` is None, else the bound itself ("at most" or
+    "at least", lib/anonymity.AT_MOST / AT_LEAST). `distribution_shown` says whether the level histogram of
+    the group may be shown at all.
+    """
+
+    n: int
+    mean: float | None
+    share_meeting: float | None
+    mean_bound: str | None = None
+    share_bound: str | None = None
+    distribution_shown: bool = True
+
+    @property
+    def exact(self) -> bool:
+        return self.mean_bound is None and self.share_bound is None
+
+
+def figures(n: int, total: int, meeting: int | None, *, k: int, lowest: int, highest: int) -> Figures:
+    """Every aggregate cell is built here: n respondents with a level, the sum of their levels, how many of
+    them meet the requirement (None without a requirement), the scale's lowest and highest level and the
+    threshold k. The caller has already decided (lib/anonymity.suppress_partition) that the group is shown."""
+    from digikomp.lib.anonymity import bounded_count, bounded_total, exact_from
+
+    if n < 0 or total < 0 or (meeting is not None and not 0 <= meeting <= n):
+        raise ValueError("inconsistent counts")
+    if not n:
+        return Figures(0, None, None)
+    shown_total, mean_bound = bounded_total(total, n, lowest, highest, k)
+    share = share_bound = None
+    if meeting is not None:
+        shown_meeting, share_bound = bounded_count(meeting, n, k)
+        share = shown_meeting / n
+    return Figures(n, shown_total / n, share, mean_bound, share_bound, distribution_shown=n >= exact_from(k))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from digikomp.assessments.campaigns import selectors as campaigns
 from digikomp.assessments.models import Campaign
+from digikomp.lib.anonymity import released, threshold_for
 from digikomp.tenancy import selectors as tenancy
 from digikomp.tenancy.models import OrgUnit
 from digikomp.web.orgtree import visible_ancestors
@@ -58,7 +59,8 @@ class Scope:
         """What the shared templates (breadcrumbs, filters, tabs) need."""
         return {
             "scope": self, "campaign": self.campaign, "unit": self.unit, "page": page,
-            "k": self.campaign.anonymity_k,
+            "k": threshold_for(self.campaign), "k2": 2 * threshold_for(self.campaign),
+            "released": released(self.campaign), "last_day": campaigns.last_day(self.campaign),
             "crumbs": [(u, self.url(f"insights:{page}", u)) for u in self.ancestors],
             "tabs": [(name, label, self.url(f"insights:{name}")) for name, label in TABS],
             "xlsx_url": self.url("insights:xlsx"), "report_url": self.url("insights:report"),

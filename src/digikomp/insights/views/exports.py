@@ -45,7 +45,7 @@ def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
 def xlsx(request, pk: int, unit: str):
     scope = resolve(request, pk, unit, "heatmap")
     heatmap = build_heatmap(campaign=scope.campaign, unit=scope.unit, profile_id=scope.profile_id)
-    coverage = selectors.coverage(campaign=scope.campaign, unit=scope.unit, profile_id=scope.profile_id)
+    coverage = selectors.coverage(campaign=scope.campaign, unit=scope.unit, heatmap=heatmap)
     body = heatmap_workbook(HeatmapExport(
         campaign=scope.campaign, heatmap=heatmap, profile_name=scope.profile_name,
         last_day=campaigns.last_day(scope.campaign),
@@ -71,13 +71,14 @@ def report(request, pk: int, unit: str):
     scope = resolve(request, pk, unit, "heatmap")
     campaign = scope.campaign
     heatmap = build_heatmap(campaign=campaign, unit=scope.unit, profile_id=scope.profile_id)
-    coverage = selectors.coverage(campaign=campaign, unit=scope.unit, profile_id=scope.profile_id)
+    coverage = selectors.coverage(campaign=campaign, unit=scope.unit, heatmap=heatmap)
     rates = selectors.response_rates(campaign=campaign, unit=scope.unit)
     own_rate = next((r for r in rates if r.unit.pk == scope.unit.pk), None)
     context = {
         "campaign": campaign, "unit": scope.unit, "profile_name": scope.profile_name,
         "last_day": campaigns.last_day(campaign), "made": timezone.localtime(), "language": get_language(),
         "own_rate": own_rate, "rates": rates, "overall": p.percent(coverage.overall),
+        "k": heatmap.k, "k2": 2 * heatmap.k, "released": heatmap.released,
         "tables": _transposed(heatmap), "legend": p.legend(),
         "gaps": p.largest_gaps(heatmap, scope.norm_url, limit=REPORT_GAPS),
     }

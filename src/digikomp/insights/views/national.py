@@ -11,7 +11,7 @@ from digikomp.assessments.models import Campaign
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.insights.selectors import national_heatmap
 from digikomp.insights.views import presentation as p
-from digikomp.lib.anonymity import effective_k
+from digikomp.lib.anonymity import national_floor
 from digikomp.profiles.models import NormRelease
 from digikomp.web.decorators import permission_required
 
@@ -37,12 +37,12 @@ def national(request):
             raise Http404
     else:
         version = _default(versions)
-    context = {"versions": versions, "version": version, "k": effective_k(), "legend": p.legend()}
+    context = {"versions": versions, "version": version, "k": national_floor(), "k2": 2 * national_floor(), "released": True, "legend": p.legend()}
     if version is not None:
         picture = national_heatmap(framework_version=version)
         context.update(
             competences=picture.competences,
-            rows=[(m, [(c, p.national_cell_view(picture.cells.get((m.pk, c.identifier))))
+            rows=[(m, [(c, p.cell_view(picture.cells.get((m.pk, c.identifier))))
                        for c in picture.competences]) for m in picture.municipalities],
         )
     return render(request, "insights/national.html", context)

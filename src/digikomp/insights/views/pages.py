@@ -48,7 +48,7 @@ def heatmap(request, pk: int, unit: str):
     if (response := wave_redirect(request, scope, "heatmap")) is not None:
         return response
     heatmap = build_heatmap(campaign=scope.campaign, unit=scope.unit, profile_id=scope.profile_id)
-    coverage = selectors.coverage(campaign=scope.campaign, unit=scope.unit, profile_id=scope.profile_id)
+    coverage = selectors.coverage(campaign=scope.campaign, unit=scope.unit, heatmap=heatmap)
     return render(request, "insights/heatmap.html", {
         **scope.context("heatmap"),
         "profile_filter": True,
@@ -56,7 +56,7 @@ def heatmap(request, pk: int, unit: str):
         "rows": p.heatmap_rows(heatmap, scope.unit_url),
         "legend": p.legend(),
         "gaps": _with_cases(scope.campaign, p.largest_gaps(heatmap, scope.norm_url)),
-        "overall": p.percent(coverage.overall),
+        "overall": p.percent(coverage.overall), "overall_partial": coverage.bounded_left_out,
     })
 
 
@@ -100,17 +100,18 @@ def coverage(request, pk: int, unit: str):
             "competence": row.competence,
             "hidden": row.n is None,
             "n": row.n,
-            "share": p.percent(row.share_meeting),
+            "share": p.percent(row.share_meeting, row.share_bound),
             "large_gap": row.share_meeting is not None and row.n and row.share_meeting < p.LARGE_GAP,
             "norm_url": scope.norm_url(row.competence),
-            "mean": p.decimal(distribution.mean) if shown else "",
-            "dont_know": distribution.dont_know if shown else None,
+            "mean": p.decimal(distribution.mean, bound=distribution.mean_bound) if shown else "",
+            "dont_know": distribution.dont_know if shown and distribution.shown else None,
             "chart": _distribution_chart(distribution, level_names, f"dist-{row.competence.pk}")
-            if shown and distribution.n else None,
+            if shown and distribution.n and distribution.shown else None,
         })
     return render(request, "insights/coverage.html", {
         **scope.context("coverage"), "profile_filter": True, "rows": rows,
         "overall": p.percent(coverage.overall), "large_gap": p.percent(p.LARGE_GAP),
+        "overall_partial": coverage.bounded_left_out,
     })
 
 
@@ -123,9 +124,11 @@ def knowledge(request, pk: int, unit: str):
     rows = []
     if scope.campaign.knowledge_checks:
         for row in selectors.knowledge_vs_self_rating(campaign=scope.campaign, unit=scope.unit):
+            correct, over, under = row.bounds
             rows.append({"competence": row.competence, "hidden": row.suppressed, "answered": row.answered,
-                         "correct": p.percent(row.share_correct), "over": p.percent(row.overconfident),
-                         "under": p.percent(row.underconfident)})
+                         "correct": p.percent(row.share_correct, correct),
+                         "over": p.percent(row.overconfident, over),
+                         "under": p.percent(row.underconfident, under)})
     return render(request, "insights/knowledge.html", {**scope.context("knowledge"), "rows": rows})
 
 
@@ -141,7 +144,9 @@ def waves(request, pk: int, unit: str):
         # A wave on an older model may lack a competence; its column stays empty rather than shifting.
         by_wave = {c.campaign.pk: c for c in by_competence.get(competence.identifier, [])}
         shown = [by_wave[w.pk] for w in scope.waves if w.pk in by_wave and by_wave[w.pk].n]
-        change = shown[-1].share_meeting - shown[0].share_meeting if len(shown) > 1 else None
+        # A change is a difference of two exact shares: a bound on either end would make it exact by subtraction.
+        change = (shown[-1].share_meeting - shown[0].share_meeting
+                  if len(shown) > 1 and shown[0].exact and shown[-1].exact else None)
         cells = []
         for wave in scope.waves:
             cell = by_wave.get(wave.pk)
@@ -149,7 +154,8 @@ def waves(request, pk: int, unit: str):
                 cells.append({"wave": wave, "absent": True})
                 continue
             cells.append({"wave": wave, "absent": False, "hidden": cell.n is None, "n": cell.n,
-                          "share": p.percent(cell.share_meeting), "mean": p.decimal(cell.mean)})
+                          "share": p.percent(cell.share_meeting, cell.share_bound),
+                          "mean": p.decimal(cell.mean, bound=cell.mean_bound)})
         rows.append({"competence": competence, "cells": cells, "change": p.points(change)})
     return render(request, "insights/waves.html", {
         **scope.context("waves"), "rows": rows, "wave_list": scope.waves,

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.insights.heatmap import Cell, Heatmap
+from digikomp.lib.anonymity import AT_MOST
 
 # Upper bounds (exclusive, the last inclusive) of the colour bins of the share meeting the requirement. The
 # colours (insights.css) are an orange-to-purple scale that stays distinct with colour-vision deficiencies.
@@ -22,12 +24,20 @@ LARGE_GAP = 0.5  # a competence where fewer than half meet the requirement links
 LARGEST_GAPS = 5
 
 
-def percent(share: float | None) -> str:
-    return "" if share is None else f"{number_format(round(share * 100), 0)} %"
+def bounded(text: str, bound: str | None) -> str:
+    """A figure that the anonymity policy shows as a bound (lib/anonymity.bounded_count): "at most 20 %"."""
+    if not text or bound is None:
+        return text
+    return (gettext("at most %(value)s") if bound == AT_MOST else gettext("at least %(value)s")) % {
+        "value": text}
 
 
-def decimal(value: float | None, places: int = 1) -> str:
-    return "" if value is None else number_format(round(value, places), places)
+def percent(share: float | None, bound: str | None = None) -> str:
+    return "" if share is None else bounded(f"{number_format(round(share * 100), 0)} %", bound)
+
+
+def decimal(value: float | None, places: int = 1, bound: str | None = None) -> str:
+    return "" if value is None else bounded(number_format(round(value, places), places), bound)
 
 
 def points(change: float | None) -> str:
@@ -73,15 +83,9 @@ def cell_view(cell: Cell | None) -> CellView:
         return HIDDEN
     if not cell.n:
         return EMPTY
-    return CellView("shown", cell.n, decimal(cell.mean), percent(cell.share_meeting), cell.share_meeting,
+    return CellView("shown", cell.n, decimal(cell.mean, bound=cell.mean_bound),
+                    percent(cell.share_meeting, cell.share_bound), cell.share_meeting,
                     colour_bin(cell.share_meeting or 0.0))
-
-
-def national_cell_view(value: tuple[int, float, float] | None) -> CellView:
-    if value is None:
-        return HIDDEN
-    n, mean, share = value
-    return cell_view(Cell(n, mean, share)) if n else EMPTY
 
 
 def legend() -> list[dict]:

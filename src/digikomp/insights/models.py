@@ -1,0 +1,77 @@
+"""Released figures: what the insight pages, exports, PDFs and the API show of a campaign, computed once when
+the campaign closes (insights/release.py) and never changed by an answer after it.
+
+Why a release and not the live tallies: while answers arrive, a figure that moves with each of them gives away
+the answer of whoever submitted between two readings; and a figure that includes a group of fewer than k
+people (a director and a secretary placed directly in a department, say) gives that group away to anyone who
+subtracts the children from the total. A release includes only the groups of at least k people (see
+lib/anonymity.py), so every shown number is a sum of such groups and nothing smaller can be worked out.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from digikomp.assessments.models import Campaign, TallyCounts
+from digikomp.profiles.models import Profile
+from digikomp.tenancy.models import OrgUnit
+
+
+class FigureRelease(models.Model):
+    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="figure_release")
+    # The threshold the release was computed with (anonymity.threshold_for): a municipality that raises its
+    # threshold later gets a new release.
+    k = models.PositiveSmallIntegerField()
+    released_at = models.DateTimeField(auto_now_add=True)
+    responses = models.PositiveIntegerField(default=0)
+
+
+class ReleasedTally(TallyCounts):
+    """The composed counts of one (unit subtree, profile or all profiles, competence) in a release."""
+
+    release = models.ForeignKey(FigureRelease, on_delete=models.CASCADE, related_name="tallies")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, null=True, related_name="+")  # None: all
+    competence_identifier = models.UUIDField()
+    # Respondents with a level in this subtree who are in no released group (their group was below k): only
+    # told apart from zero, so a cell of nothing but small groups shows as hidden rather than as "no answers".
+    withheld = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["release", "unit", "profile", "competence_identifier"],
+                                    name="released_tally_key"),
+        ]
+        indexes = [models.Index(fields=["release", "profile", "unit"], name="released_tally_read")]
+
+
+class ReleasedKnowledge(models.Model):
+    release = models.ForeignKey(FigureRelease, on_delete=models.CASCADE, related_name="knowledge")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    competence_identifier = models.UUIDField()
+    answered = models.PositiveIntegerField(default=0)
+    correct = models.PositiveIntegerField(default=0)
+    overconfident = models.PositiveIntegerField(default=0)
+    underconfident = models.PositiveIntegerField(default=0)
+    withheld = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["release", "unit", "competence_identifier"],
+                                    name="released_knowledge_key"),
+        ]
+
+
+class ReleasedResponses(models.Model):
+    """Invited (exact: who works where is no secret) and responded (composed like the tallies) per subtree."""
+
+    release = models.ForeignKey(FigureRelease, on_delete=models.CASCADE, related_name="responses_by_unit")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    invited = models.PositiveIntegerField(default=0)
+    responded = models.PositiveIntegerField(default=0)
+    withheld = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["release", "unit"], name="released_responses_key"),
+        ]
