@@ -9,9 +9,14 @@ from digikomp.profiles.models import Profile
 from tests.campaigns.helpers import answered_campaign, populate
 
 
+@pytest.fixture(autouse=True)
+def _national_floor_of_three(settings):
+    settings.DIGIKOMP_ANONYMITY_K = 3  # the populated world is small: its campaign uses k = 3
+
+
 @pytest.fixture
 def campaign(shipped_norm, world):
-    """k = 3; SOC has 9 respondents, BOU 2 and KUL 4 (both hidden: see tests/campaigns/helpers.py)."""
+    """k = 3, closed; SOC has 9 respondents, KUL 4 and BOU 2 (hidden: below k, see tests/campaigns/helpers.py)."""
     populate(world)
     return answered_campaign(world)
 
@@ -40,7 +45,7 @@ def cells(data) -> dict:
 def test_the_numbers_are_build_heatmaps_for_the_whole_municipality(api_for, campaign, world):
     data = heatmap(api_for, campaign, unit="AAR")
     assert cells(data) == expected(campaign, world.units["root"])
-    assert data["unit"] == "AAR" and data["k"] == 3 and data["profile"] is None
+    assert data["unit"] == "AAR" and data["k"] == 3 and data["profile"] is None and data["released"] is True
     assert data["campaign"] == {"id": campaign.pk, "name": campaign.name, "wave": 1}
     assert [row["unit"] for row in data["rows"]] == ["AAR", "BOU", "KUL", "SOC"]  # the unit, then its children
     competences = list(campaign.framework_version.competences.order_by("position"))
@@ -120,11 +125,26 @@ def test_another_municipality_cannot_name_the_campaign_under_its_own_code(api_fo
 ])
 def test_bad_parameters_are_400_naming_them(api_for, campaign, params, parameter):
     response = api_for("hr").get(url(campaign), params)
-    assert response.status_code == 400 and parameter in response.json()
+    assert response.status_code == 400 and parameter in response.json()["errors"]
 
 
 def test_a_profile_nobody_was_invited_with_is_400(api_for, campaign):
     nobody = Profile.objects.get(owner__isnull=True, slug="topledelse")
     assert not Invitation.objects.filter(campaign=campaign, profile=nobody).exists()
     response = api_for("hr").get(url(campaign), {"unit": "AAR", "profile": nobody.pk})
-    assert response.status_code == 400 and "profile" in response.json()
+    assert response.status_code == 400 and "profile" in response.json()["errors"]
+
+
+def test_an_open_campaign_releases_no_figure(api_for, shipped_norm, world):
+    """Read, let one more person answer, read again: while the campaign is open every cell is suppressed, so
+    the two readings are the same and carry no number."""
+    populate(world)
+    campaign = answered_campaign(world, closed=False, skip=("P3", "H0"))
+    first = heatmap(api_for, campaign, unit="AAR")
+    from digikomp.assessments.services import response_submit
+
+    late = Invitation.objects.get(campaign=campaign, person__external_id="H0")
+    response_submit(invitation=late, body={"answers": {i: 4 for i in late.requirements}})
+    second = heatmap(api_for, campaign, unit="AAR")
+    assert first == second and first["released"] is False
+    assert all(cell == {"suppressed": True} for row in first["rows"] for cell in row["cells"].values())

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from digikomp.accounts.models import User
 from digikomp.assessments.models import Campaign, Response
+from digikomp.insights.models import FigureRelease
 from digikomp.profiles.models import Adaptation, JobProfile
 from digikomp.profiles.selectors import profile_for_person
 from digikomp.tenancy.models import OrgUnit, Person
@@ -33,11 +34,17 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
     manager = User.objects.get(email="leder@aarhus.demo")
     assert manager.person is not None and manager.role_assignments.get().units.exists()
 
-    # Two waves of answers, so every insight page has data at once.
-    assert list(Campaign.objects.order_by("wave").values_list("wave", flat=True)) == [1, 2]
+    # Two closed waves with released figures, so every insight page has data at once, and a third still open.
+    assert list(Campaign.objects.order_by("wave").values_list("wave", flat=True)) == [1, 2, 3]
     assert Response.objects.filter(campaign__wave=2).count() > 150
+    closed = [c for c in Campaign.objects.order_by("wave") if c.is_closed()]
+    assert [c.wave for c in closed] == [1, 2]
+    assert all(FigureRelease.objects.filter(campaign=c).exists() for c in closed)
+    third = Campaign.objects.get(wave=3)
+    assert third.is_open() and not FigureRelease.objects.filter(campaign=third).exists()
+    assert Response.objects.filter(campaign=third).exists()
     mappings = JobProfile.objects.count()
     call_command("seed-demo", people=300, units=30, waves=2)  # a second run keeps what is there
     assert OrgUnit.objects.filter(municipality__code="751").count() == 30
     assert User.objects.count() == 6 and JobProfile.objects.count() == mappings
-    assert Campaign.objects.count() == 2
+    assert Campaign.objects.count() == 3

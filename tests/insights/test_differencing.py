@@ -156,3 +156,47 @@ def test_nothing_is_shown_while_the_campaign_is_open(shipped_norm, world):
     after = read()
     assert before == after
     assert all(cell.suppressed for cell in after.values())
+
+
+def test_response_counts_of_an_open_campaign_move_only_in_whole_steps_of_k(shipped_norm, world):
+    """The attack on the one figure an open campaign shows: read the response counts, let one person submit,
+    read again. A shown count only ever changes when k more have answered since it last changed."""
+    from digikomp.insights import selectors
+
+    rng = random.Random(4)
+    units = build_org(world, rng)
+    campaign = open_campaign(world, anonymity_k=5)
+    invitations_create(campaign=campaign)
+    k = 5
+
+    def read():
+        shown = {}
+        for unit in units:
+            for rate in selectors.response_rates(campaign=campaign, unit=unit):
+                if not rate.suppressed:
+                    shown[rate.unit.pk] = rate.responded
+        totals = selectors.campaign_totals(campaign=campaign)
+        shown["total"] = totals.responded
+        return shown
+
+    true_count = defaultdict(int)
+    last_change = {}
+    before = read()
+    invitations = list(Invitation.objects.filter(campaign=campaign).select_related("unit"))
+    rng.shuffle(invitations)
+    for invitation in invitations[:60]:
+        response_submit(invitation=invitation, body={"answers": {i: 2 for i in invitation.requirements}})
+        for unit in units:
+            if invitation.unit.path.startswith(unit.path):
+                true_count[unit.pk] += 1
+        true_count["total"] += 1
+        after = read()
+        for key, value in after.items():
+            if value is None:
+                continue
+            assert value % k == 0 and value <= true_count[key]
+            if key in before and before[key] is not None and value != before[key]:
+                assert true_count[key] - last_change.get(key, 0) >= k, (key, value)
+                last_change[key] = true_count[key]
+        before = after
+    assert any(value for value in before.values())  # the counts did move, in steps

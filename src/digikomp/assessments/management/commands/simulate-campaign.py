@@ -3,7 +3,8 @@ plausible answers through the same submission code as real respondents, for demo
 
 Answers are drawn around each competence's required level, with a personal tendency that stays the same from
 wave to wave (so panel analysis has something to find) and a small improvement per wave. Earlier waves are
-dated back a year per wave and closed after filling.
+dated back a year per wave and closed after filling; `--closed` closes the latest one too (a campaign's figures
+are shown only once it has closed).
 """
 
 from __future__ import annotations
@@ -38,9 +39,11 @@ class Command(BaseCommand):
         parser.add_argument("--waves-total", type=int, default=None,
                             help="How many waves the series will have; earlier waves are dated further back.")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--closed", action="store_true",
+                            help="Close the campaign after filling it, so its figures are released.")
 
     def handle(self, *args, municipality: str, respond: float, wave: int | None, waves_total: int | None,
-               seed: int, **options):
+               seed: int, closed: bool = False, **options):
         place = Municipality.objects.filter(code=municipality).first()
         if place is None:
             raise CommandError(f"Unknown municipality {municipality}")
@@ -80,4 +83,6 @@ class Command(BaseCommand):
             answered += 1
         if years_back:
             Campaign.objects.filter(pk=campaign.pk).update(closes_at=opens + timedelta(days=35))
+        elif closed:  # answered over the last two weeks, closed yesterday
+            Campaign.objects.filter(pk=campaign.pk).update(closes_at=now - timedelta(days=1))
         self.stdout.write(f"{campaign.name}: {len(invitations)} invited, {answered} answered")

@@ -2,8 +2,9 @@
 
 Loads the national norm, then (once) the demo municipality Aarhus with a generated organisation of about 150
 units and 3,000 synthetic people, imported through the real OS2mo import; maps job codes to profiles; adapts one
-profile; simulates two survey waves; creates one login per role; and fills the inspiration catalogue (35 fictional
-cases) and the site (news, publications, events). Running it again changes nothing and only prints the logins.
+profile; simulates two closed survey waves (their figures released) and a third still open; creates one login
+per role; and fills the inspiration catalogue (35 fictional cases) and the site (news, publications, events).
+Running it again changes nothing and only prints the logins.
 """
 
 import tempfile
@@ -57,7 +58,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Simulating {waves} survey waves (answers through the real submission code) ...")
             for _wave in range(waves):
                 call_command("simulate-campaign", municipality=municipality.code, respond=0.7, waves_total=waves,
-                             stdout=self.stdout)
+                             closed=True, stdout=self.stdout)
+            # A third wave under way: its figures stay withheld until it closes; only response counts show,
+            # in steps of k.
+            call_command("simulate-campaign", municipality=municipality.code, respond=0.3, stdout=self.stdout)
+            call_command("release-campaigns", stdout=self.stdout)
         logins = self._users(municipality)
         cases = seed_catalogue(editor=User.objects.filter(email="redaktoer@digikomp.demo").first())
         pages = seed_site()
