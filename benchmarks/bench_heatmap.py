@@ -1,6 +1,7 @@
 """Heatmap benchmark: 45,000 people, 1,500 units, 40 competences, 4 waves (~7.2 million answers).
 
-For SQLite and PostgreSQL: median and p95 of insights.heatmap.build_heatmap for the top unit and for a
+For SQLite and PostgreSQL: median and p95 of insights.heatmap.build_heatmap (which reads the latest wave's
+release, made here through insights.release.store_tallies from the same answers) for the top unit and for a
 mid-level unit, and in the same process a raw-scan lower bound — numpy bincount over the same wave's answers
 for the same rows and columns — with the ratio between them. Each database runs in its own process (Django
 settings are per process); the worldbuilding is identical (same seed). For a quick check of the benchmark
@@ -28,6 +29,8 @@ def worker(database_url: str) -> dict:
     from digikomp.frameworks.models import FrameworkVersion
     from digikomp.frameworks.services import load_shipped_frameworks
     from digikomp.insights.heatmap import build_heatmap
+    from digikomp.insights.models import FigureRelease, ReleasedTally
+    from digikomp.insights.release import store_tallies
     from digikomp.profiles.models import Profile
     from digikomp.profiles.services import load_shipped_norm
     from digikomp.tenancy.models import Municipality, OrgUnit
@@ -74,9 +77,20 @@ def worker(database_url: str) -> dict:
                for (u, p, c, s, *rest) in rows])
         _load(connection, UnitTally._meta.db_table, f"campaign_id, unit_id, competence_identifier, shard, {counts}",
               [(campaign.pk, u + 1, identifiers[c], s, *rest, 0, 0, 0, 0) for (u, c, s, *rest) in unit_rows])
+    # The pages read the release a closed campaign gets (insights/release.py): made here for the latest wave
+    # from the same generated answers, through the release's own pooling and storage.
+    release_started = time.perf_counter()
+    latest = campaigns[-1]
+    paths = dict(OrgUnit.objects.values_list("pk", "path"))
+    direct = {(u + 1, profiles[p].pk, competences[c].identifier): vector for (u, p, c), vector in
+              w.direct_groups(person_unit, person_profile, required, waves[-1]).items()}
+    with transaction.atomic():
+        store_tallies(FigureRelease.objects.create(campaign=latest, k=5), paths, direct, 5)
+    release_seconds = time.perf_counter() - release_started
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {Tally._meta.db_table}")
+            cursor.execute(f"ANALYZE {ReleasedTally._meta.db_table}")
     else:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -84,9 +98,10 @@ def worker(database_url: str) -> dict:
 
     top = OrgUnit.objects.get(pk=1)
     mid = OrgUnit.objects.filter(depth=2).order_by("pk")[len(OrgUnit.objects.filter(depth=2)) // 2]
-    latest = campaigns[-1]
     results = {"database": connection.vendor, "tally_rows": tally_rows,
-               "answers": int(w.PEOPLE * w.COMPETENCES * w.WAVES), "load_seconds": round(load_seconds, 1)}
+               "answers": int(w.PEOPLE * w.COMPETENCES * w.WAVES), "load_seconds": round(load_seconds, 1),
+               "release_seconds": round(release_seconds, 1),
+               "released_rows": ReleasedTally.objects.filter(release__campaign=latest).count()}
     for label, unit in (("top", top), ("mid", mid)):
         build_heatmap(campaign=latest, unit=unit)  # warm caches as a real server would be
         samples = []

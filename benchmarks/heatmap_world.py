@@ -99,3 +99,21 @@ def tally_rows(person_unit, person_profile, required, wave_levels, chains, rng: 
                     unit, shard_no = divmod(int(key), SHARDS)
                     out.append((unit, competence, shard_no, *tail))
     return rows, unit_rows
+
+
+def direct_groups(person_unit, person_profile, required, wave_levels) -> dict[tuple[int, int, int], list[int]]:
+    """One wave's answers as the release reads them: per (unit index, profile index, competence index), the
+    tally vector ("ved ikke", meeting, level_1 .. level_8) of the people placed directly in the unit."""
+    groups: dict[tuple[int, int, int], list[int]] = {}
+    keys = person_unit.astype(np.int64) * PROFILES + person_profile
+    for competence in range(COMPETENCES):
+        level = wave_levels[:, competence].astype(np.int64)
+        meets = (level >= required[person_profile, competence]) & (level > 0)
+        counts = np.bincount(keys * (LEVELS + 1) + level, minlength=UNITS * PROFILES * (LEVELS + 1)).reshape(
+            UNITS * PROFILES, LEVELS + 1)
+        meeting = np.bincount(keys, weights=meets, minlength=UNITS * PROFILES).astype(np.int64)
+        for key in np.flatnonzero(counts.sum(axis=1)):
+            unit, profile = divmod(int(key), PROFILES)
+            c = counts[key]
+            groups[(unit, profile, competence)] = [int(c[0]), int(meeting[key]), *map(int, c[1:]), 0, 0, 0, 0]
+    return groups

@@ -11,6 +11,11 @@ from tests.campaigns.helpers import answered_campaign, populate
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+@pytest.fixture(autouse=True)
+def _national_floor_of_three(settings):
+    settings.DIGIKOMP_ANONYMITY_K = 3  # the populated world is small: its campaign uses k = 3
+
+
 def row(page, unit_name: str):
     return page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=re.compile(unit_name)))
 

@@ -48,3 +48,28 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
     assert OrgUnit.objects.filter(municipality__code="751").count() == 30
     assert User.objects.count() == 6 and JobProfile.objects.count() == mappings
     assert Campaign.objects.count() == 3
+
+
+def test_no_unit_with_50_respondents_has_a_hidden_cell_in_the_generated_demo(capsys):
+    """The over-suppression the probe found (Område Nord's own total hidden to protect two people placed
+    directly above it), measured on a generated organisation: among the cells of units where at least 50
+    people gave a level, the share hidden is reported and must be 0."""
+    from django.db.models import Sum
+
+    from digikomp.assessments.models import UnitTally
+    from digikomp.insights.heatmap import build_heatmap
+
+    call_command("seed-demo", people=1200, units=40, waves=2)
+    campaign = Campaign.objects.get(wave=2)
+    truth = {(row["unit_id"], row["competence_identifier"]): sum(row[f"l{i}"] for i in range(1, 9))
+             for row in UnitTally.objects.filter(campaign=campaign).values("unit_id", "competence_identifier")
+             .annotate(**{f"l{i}": Sum(f"level_{i}") for i in range(1, 9)})}
+    big = hidden = 0
+    for unit in OrgUnit.objects.filter(municipality__code="751"):
+        heatmap = build_heatmap(campaign=campaign, unit=unit)
+        for competence in heatmap.competences:
+            if truth.get((unit.pk, competence.identifier), 0) >= 50:
+                big += 1
+                hidden += heatmap.cell(unit, competence).suppressed
+    print(f"hidden cells among units with >= 50 respondents: {hidden} of {big}")
+    assert big > 100 and hidden == 0

@@ -139,13 +139,16 @@ def release_campaign(campaign: Campaign) -> FigureRelease:
         if required is not None and level >= required[0]:
             vector[MEETING] += 1
         rated[(response_id, str(identifier))] = level
-    _store_tallies(release, paths, direct, k)
+    store_tallies(release, paths, direct, k)
     _store_knowledge(release, paths, campaign, responses, rated, k)
     _store_responses(release, paths, campaign, responses, k)
     return release
 
 
-def _store_tallies(release, paths, direct, k) -> None:
+def store_tallies(release: FigureRelease, paths: Mapping[int, str], direct: Mapping[tuple, list[int]], k: int
+                  ) -> None:
+    """Pool and store the released tallies; `direct` maps (unit, profile, competence) to the tally vector of
+    the people placed directly in that unit (the benchmark feeds it a generated world the same way)."""
     # competence -> direct unit -> profile -> vector
     groups: dict[object, dict[int, dict[int, list[int]]]] = defaultdict(lambda: defaultdict(dict))
     for (unit, profile, identifier), vector in direct.items():
