@@ -10,7 +10,7 @@ export DIGIKOMP_DATA_DIR ?= $(CURDIR)/var
 # Links in e-mails and the demo's login hint point at the server `make run` starts.
 export DIGIKOMP_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test bench lock messages clean check-python serve-prod
+.PHONY: run test lint bench lock messages clean check-python serve-prod
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || \
@@ -35,8 +35,14 @@ run: $(STAMP)
 	  trap 'kill $$worker $$publisher 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 $(BIN)/digikomp runserver --noreload $(HOST):$(PORT)
 
+# The suite on PYTEST_WORKERS processes (pytest-xdist), each with its own test database; PYTEST_WORKERS=0 runs it
+# in this process. PYTEST_ARGS=--reuse-db keeps the migrated databases for the next run (README, Development).
+PYTEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)

@@ -1,7 +1,51 @@
+import hashlib
+import tempfile
+from pathlib import Path
+
 import pytest
 from rest_framework.test import APIClient
 
+from tests import snapshot
 from tests.personas import PERSONAS, World, build_world
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request):
+    """`--reuse-db` on SQLite: one test database file per checkout (and xdist worker) that outlives the run.
+
+    Without it the settings name the file after the process, so that parallel runs never share a database,
+    and every run migrates a new one."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if request.config.getvalue("reuse_db") and database["ENGINE"] == "django.db.backends.sqlite3":
+        checkout = hashlib.sha256(str(Path(__file__).resolve().parent.parent).encode()).hexdigest()[:12]
+        database["TEST"]["NAME"] = str(Path(tempfile.gettempdir()) / f"digikomp-test-reuse-{checkout}.sqlite3")
+    request.getfixturevalue("django_db_modify_db_settings_parallel_suffix")  # _gw0, _gw1 under xdist
+
+
+def _load_shipped_norm():
+    from digikomp.frameworks.services import load_shipped_frameworks
+    from digikomp.profiles.services import load_shipped_norm
+
+    load_shipped_frameworks()
+    load_shipped_norm()
+
+
+_SHIPPED_NORM = pytest.StashKey[snapshot.Snapshot]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test database (migrated, or reused with --reuse-db), then the rows of the shipped norm: loaded
+    through the services once per session (per xdist worker), before any test's transaction opens."""
+    with django_db_blocker.unblock():
+        request.config.stash[_SHIPPED_NORM] = snapshot.take(_load_shipped_norm)
+
+
+@pytest.fixture
+def shipped_norm_rows(db, request) -> snapshot.Snapshot:
+    return request.config.stash[_SHIPPED_NORM]
 
 
 @pytest.fixture(autouse=True)
@@ -52,13 +96,13 @@ def world(db) -> World:
 
 
 @pytest.fixture
-def shipped_norm(db):
-    """The shipped national model, DigComp 2.2 and the national profile library, published as release 1.0."""
-    from digikomp.frameworks.services import load_shipped_frameworks
-    from digikomp.profiles.services import load_shipped_norm
+def shipped_norm(shipped_norm_rows):
+    """The shipped national model, DigComp 2.2 and the national profile library, published as release 1.0:
+    the rows of the session's one load, put back into this test's database (see tests/snapshot.py)."""
+    from digikomp.profiles.models import NormRelease
 
-    load_shipped_frameworks()
-    return load_shipped_norm()
+    shipped_norm_rows.restore()
+    return NormRelease.objects.get(version="1.0")
 
 
 @pytest.fixture

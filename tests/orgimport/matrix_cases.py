@@ -1,5 +1,6 @@
 """Permission-matrix rows for the import pages (/app/organisation/import/), as data for the lead's
-tests/test_permission_matrix.py; test_matrix.py in this folder runs them meanwhile.
+tests/test_permission_matrix.py, which runs each row once for every persona;
+test_matrix.py in this folder checks that every URL of the namespace has a row.
 
 Everything needs "org.import" (municipal admins only). København's admin holds it in their own municipality, so
 the upload page and the templates answer them, while Aarhus's import is a 404 for them, as if it did not exist.
