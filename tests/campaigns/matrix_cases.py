@@ -1,5 +1,6 @@
 """Permission-matrix rows for the campaign pages (/app/kortlaegning/), as data for the lead's
-tests/test_permission_matrix.py; test_matrix.py in this folder runs them meanwhile.
+tests/test_permission_matrix.py, which runs each row once for every persona;
+test_matrix.py in this folder checks that every URL of the namespace has a row.
 
 Personas: anonymous, national_editor, municipal_admin, hr, manager, employee, provider, other_admin (the admin of
 København). Everything needs "campaigns.manage" (municipal admins and HR). København's admin holds it in their own
