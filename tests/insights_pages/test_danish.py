@@ -160,3 +160,21 @@ def test_the_catalogue_is_complete_compiled_and_keeps_the_placeholders():
             assert [compiled.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)] == entry.msgstr
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr[0], f"not compiled: {entry.msgid}"
+
+
+@pytest.mark.parametrize("name", ["heatmap", "coverage", "knowledge", "waves"])
+def test_an_open_campaign_s_pages_say_in_danish_when_results_come_and_show_no_figure(shipped_norm, world, danish,
+                                                                                     name):
+    from tests.campaigns.helpers import answered_campaign, populate
+
+    populate(world)
+    campaign = answered_campaign(world, closed=False)
+    page = danish.get(page_url(name, campaign))
+    assert page.status_code == 200
+    text = main_text(page)
+    assert "Resultaterne vises, når kortlægningen lukker efter" in text and "i trin af 3" in text
+    assert english_words(text) == set()
+    # No cell of the page carries a number: heatmap cells, table cells and charts alike.
+    html = page.content.decode()
+    assert 'class="hm-cell hm-c' not in html and "<svg" not in html
+    assert not re.search(r'<td class="num">\s*\d', html)
