@@ -284,14 +284,15 @@ def national_heatmap(*, framework_version) -> NationalHeatmap:
     sums: dict[tuple[int, UUID], list[int]] = {}
     withheld: dict[tuple[int, UUID], int] = defaultdict(int)
     columns = ["dont_know", "meeting", *[f"level_{lv}" for lv in LEVELS]]
-    for municipality_id, release in releases.items():
-        for row in ReleasedTally.objects.filter(release=release, unit_id__in=root_of.get(municipality_id, []),
-                                                profile__isnull=True):
-            key = (municipality_id, row.competence_identifier)
-            values = sums.setdefault(key, [0] * len(columns))
-            for i, column in enumerate(columns):
-                values[i] += getattr(row, column)
-            withheld[key] += row.withheld
+    municipality_of = {release.pk: m for m, release in releases.items()}
+    root_ids = [pk for pks in root_of.values() for pk in pks]
+    for row in ReleasedTally.objects.filter(release__in=list(releases.values()), unit_id__in=root_ids,
+                                            profile__isnull=True):
+        key = (municipality_of[row.release_id], row.competence_identifier)
+        values = sums.setdefault(key, [0] * len(columns))
+        for i, column in enumerate(columns):
+            values[i] += getattr(row, column)
+        withheld[key] += row.withheld
     competences = list(framework_version.competences.order_by("position"))
     municipalities = list(Municipality.objects.filter(pk__in=list(latest)).order_by("name"))
     cells: dict[tuple[int, UUID], Cell] = {}
