@@ -6,11 +6,13 @@
   is logged in gets 404, anonymous 401. København's admin gets 200 for København's own (empty) list.
 - The heatmap needs "insights.view": the manager too, for SOC (the unit they lead) but not for AAR.
 - The respondent's endpoints take no login: the token is the key, so a token (real or guessed) gets the same
-  answer whoever sends it.
+  answer whoever sends it. Except through a link the municipality exported (EXPORTED): it only answers, and
+  the result is the person's alone, so only Anna's own token ("employee") reads it.
 
 "needs" names `shipped_norm` (the conftest fixture) or a function of this module called with the world:
 `aarhus_campaign` (the campaigns matrix's open Aarhus campaign at a fixed id, with Anna, Bo and Carla invited)
-and `anna_link`, which also gives Anna's invitation the fixed public id of TOKEN; `local_profile` is a local
+and `anna_link`, which also gives Anna's invitation the fixed public id of TOKEN; `anna_answered`, which also
+submits Anna's answers and exports her link at the fixed public id of EXPORTED; `local_profile` is a local
 Aarhus profile at a fixed id.
 """
 
@@ -24,6 +26,8 @@ PERSONAS = ("anonymous", "national_editor", "municipal_admin", "hr", "manager", 
             "other_admin")
 MATRIX_PUBLIC_ID = "matrixAnnaPublicId0000"
 TOKEN = token_for(MATRIX_PUBLIC_ID)  # computed under the test settings' SECRET_KEY, as the views check it
+MATRIX_EXPORTED_ID = "matrixAnnaExported0000"
+EXPORTED = token_for(MATRIX_EXPORTED_ID)
 GUESSED = "abcdef.0123456789"
 LOCAL_PROFILE = 4243
 MODEL = "kommunernes-digitale-kompetencemodel"
@@ -39,6 +43,19 @@ def anna_link(world):
     _aarhus_campaign(world)
     Invitation.objects.filter(campaign_id=MATRIX_CAMPAIGN, person=world.people["anna"]).update(
         public_id=MATRIX_PUBLIC_ID)
+
+
+def anna_answered(world):
+    from django.utils import timezone
+
+    from digikomp.assessments.models import Invitation
+    from digikomp.assessments.services import response_submit
+
+    anna_link(world)
+    invitation = Invitation.objects.get(campaign_id=MATRIX_CAMPAIGN, person=world.people["anna"])
+    response_submit(invitation=invitation, body={"answers": {i: 2 for i in invitation.requirements}})
+    Invitation.objects.filter(pk=invitation.pk).update(export_public_id=MATRIX_EXPORTED_ID,
+                                                       links_exported_at=timezone.now())
 
 
 def local_profile(world):
@@ -70,6 +87,7 @@ OWN_LIST = statuses(401, 404, 200, 200, 404, 404, 404, 200)
 INSIGHTS = statuses(401, 404, 200, 200, 200, 404, 404, 404)
 INSIGHTS_ABOVE_MANAGER = statuses(401, 404, 200, 200, 404, 404, 404, 404)
 CAMPAIGN_NEEDS = ["shipped_norm", "aarhus_campaign"]
+ANSWERED = ["shipped_norm", "anna_answered"]
 
 
 def row(name, kwargs=None, method="get", expected=None, data=None, needs=()) -> dict:
@@ -114,12 +132,22 @@ CASES = [
     row("api:campaign", MISSING, expected=MANAGE_MISSING, needs=CAMPAIGN_NEEDS),
     row("api:campaign", CAMPAIGN, "delete", statuses(401, 404, 405, 405, 404, 404, 404, 404),
         needs=CAMPAIGN_NEEDS),
-    # Everyone in the audience is invited already: 200 with the links, nothing new.
+    # Everyone in the audience is invited already: 200 with the invitations' status (never a link), nothing new.
     row("api:campaign_invitations", CAMPAIGN, "post", MANAGE, needs=CAMPAIGN_NEEDS),
     row("api:campaign_invitations-slash", CAMPAIGN, "post", MANAGE, needs=CAMPAIGN_NEEDS),
     row("api:campaign_invitations", CAMPAIGN, "get", statuses(401, 404, 405, 405, 404, 404, 404, 404),
         needs=CAMPAIGN_NEEDS),
     row("api:campaign_invitations", MISSING, "post", MANAGE_MISSING, needs=CAMPAIGN_NEEDS),
+    # Exporting answer-only links: admin and HR, with the scope chosen (an empty body is refused by field).
+    row("api:campaign_links", CAMPAIGN, "post", MANAGE, data={"scope": "all"}, needs=CAMPAIGN_NEEDS),
+    row("api:campaign_links-slash", CAMPAIGN, "post", MANAGE, data={"scope": "without_email"},
+        needs=CAMPAIGN_NEEDS),
+    row("api:campaign_links", CAMPAIGN, "post", statuses(401, 404, 400, 400, 404, 404, 404, 404), data={},
+        needs=CAMPAIGN_NEEDS),
+    row("api:campaign_links", CAMPAIGN, "get", statuses(401, 404, 405, 405, 404, 404, 404, 404),
+        needs=CAMPAIGN_NEEDS),
+    row("api:campaign_links", MISSING, "post", MANAGE_MISSING, data={"scope": "all"}, needs=CAMPAIGN_NEEDS),
+    row("api:campaign_links", CAMPAIGN_KBH, "post", MANAGE_MISSING, data={"scope": "all"}, needs=CAMPAIGN_NEEDS),
     row("api:campaign_heatmap", CAMPAIGN, data={"unit": "SOC"}, expected=INSIGHTS, needs=CAMPAIGN_NEEDS),
     row("api:campaign_heatmap", CAMPAIGN, data={"unit": "AAR"}, expected=INSIGHTS_ABOVE_MANAGER,
         needs=CAMPAIGN_NEEDS),
@@ -140,4 +168,19 @@ CASES = [
     # Nothing submitted yet: no result.
     row("api:survey_result", {"token": TOKEN}, expected=everyone(404), needs=["shipped_norm", "anna_link"]),
     row("api:survey_result-slash", {"token": GUESSED}, expected=everyone(404)),
+    # Answered: the e-mailed link reads the result; an exported one only with Anna's own token ("employee").
+    row("api:survey_result", {"token": TOKEN}, expected=everyone(200), needs=ANSWERED),
+    row("api:survey_result", {"token": EXPORTED}, expected=statuses(403, 403, 403, 403, 403, 200, 403, 403),
+        needs=ANSWERED),
+    row("api:survey_consent", {"token": GUESSED}, "put", everyone(404)),
+    row("api:survey_consent-slash", {"token": GUESSED}, "put", everyone(404)),
+    row("api:survey_consent", {"token": EXPORTED}, "get", everyone(405), needs=ANSWERED),
+    # A code goes to Anna's own address, whoever asks; the e-mailed link needs none.
+    row("api:survey_code", {"token": EXPORTED}, "post", everyone(202), needs=ANSWERED),
+    row("api:survey_code", {"token": TOKEN}, "post", everyone(409), needs=ANSWERED),
+    row("api:survey_code", {"token": GUESSED}, "post", everyone(404)),
+    row("api:survey_code-slash", {"token": GUESSED}, "post", everyone(404)),
+    row("api:survey_verify", {"token": TOKEN}, "post", everyone(409), needs=ANSWERED),
+    row("api:survey_verify", {"token": GUESSED}, "post", everyone(404)),
+    row("api:survey_verify-slash", {"token": GUESSED}, "post", everyone(404)),
 ]

@@ -20,11 +20,15 @@ PATHS = {
     "/api/v1/municipalities/{code}/campaigns",
     "/api/v1/municipalities/{code}/campaigns/{id}",
     "/api/v1/municipalities/{code}/campaigns/{id}/invitations",
+    "/api/v1/municipalities/{code}/campaigns/{id}/links",
     "/api/v1/municipalities/{code}/campaigns/{id}/heatmap",
     "/api/v1/survey/{token}",
     "/api/v1/survey/{token}/draft",
     "/api/v1/survey/{token}/submit",
     "/api/v1/survey/{token}/result",
+    "/api/v1/survey/{token}/consent",
+    "/api/v1/survey/{token}/code",
+    "/api/v1/survey/{token}/verify",
     "/api/v1/cases",
 }
 

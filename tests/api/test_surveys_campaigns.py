@@ -1,5 +1,5 @@
 """POST/GET /api/v1/municipalities/{code}/campaigns, GET .../campaigns/{id} and POST .../invitations: campaigns
-as municipal admins and HR run them through the API."""
+as municipal admins and HR run them through the API. The export of links is in test_surveys_links.py."""
 
 from datetime import timedelta
 
@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from digikomp.assessments.mail import personal_link
 from digikomp.assessments.models import Campaign, CustomQuestion, Invitation
-from digikomp.assessments.tokens import public_id_from
 from digikomp.audit.models import AuditEntry
 from digikomp.profiles.models import Profile
 from tests.assessments.helpers import map_jobs
@@ -151,27 +150,45 @@ def test_another_municipalitys_campaign_is_404(api_for, mapped):
     assert api_for("manager").get(f"{AARHUS}/{campaign_id}").status_code == 404
 
 
-def test_invitations_are_created_and_every_link_returned(api_for, mapped):
+def test_invitations_are_created_and_their_status_returned_without_any_link(api_for, mapped):
     campaign_id = create(api_for).json()["id"]
     url = f"{AARHUS}/{campaign_id}/invitations"
     response = api_for("hr").post(url)
-    assert response.status_code == 201 and response["Cache-Control"] == "no-store"
+    assert response.status_code == 201
     data = response.json()
     invitations = Invitation.objects.filter(campaign_id=campaign_id).select_related("person")
     assert data["created"] == 3 == invitations.count()
-    by_person = {i.person.external_id: i for i in invitations}
-    assert [row["person"] for row in data["invitations"]] == ["P1", "P2", "P3"]
-    for row in data["invitations"]:
-        assert row["link"] == personal_link(by_person[row["person"]])  # as in the e-mails
-        assert row["link"].endswith(f"/svar/{row['token']}/")
-        assert public_id_from(row["token"]) == by_person[row["person"]].public_id
-    # Asking again invites nobody new and hands out the same links.
+    assert data["invitations"] == [
+        {"person": person, "emailed_at": None, "reminded_at": None, "links_exported_at": None}
+        for person in ("P1", "P2", "P3")]
+    # The links DigiKomp e-mails are nowhere in the answer, in any form.
+    body = response.content.decode()
+    assert "/svar/" not in body and "token" not in body
+    assert not any(i.public_id in body or personal_link(i) in body for i in invitations)
+    # Asking again invites nobody new; the audit log has the invitation, and no hand-out of links.
     again = api_for("municipal_admin").post(url)
     assert again.status_code == 200 and again.json()["created"] == 0
-    assert again.json()["invitations"] == data["invitations"]
-    entries = AuditEntry.objects.filter(action="campaign.links_api", object_id=str(campaign_id))
-    assert entries.count() == 2 and entries.first().data == {"links": 3, "invited": 0}
-    assert {e.actor for e in entries} == {mapped.user("hr"), mapped.user("municipal_admin")}
+    assert AuditEntry.objects.filter(action="campaign.invite", object_id=str(campaign_id)).count() == 2
+    assert not AuditEntry.objects.filter(action__startswith="campaign.links", object_id=str(campaign_id)).exists()
+
+
+def test_the_status_says_when_mailed_and_never_who_answered(api_for, mapped):
+    from digikomp.assessments.services import response_submit
+    from digikomp.assessments.tasks import send_invitations
+    from tests.assessments.helpers import full_answers
+
+    campaign_id = create(api_for).json()["id"]
+    api_for("hr").post(f"{AARHUS}/{campaign_id}/invitations")
+    send_invitations.enqueue(campaign_id)
+    anna = Invitation.objects.get(campaign_id=campaign_id, person__external_id="P1")
+    response_submit(invitation=anna, body=full_answers(anna))
+    rows = {row["person"]: row for row in api_for("hr").post(f"{AARHUS}/{campaign_id}/invitations")
+            .json()["invitations"]}
+    assert rows["P1"]["emailed_at"] and rows["P2"]["emailed_at"]
+    assert rows["P3"]["emailed_at"] is None  # Carla has no e-mail address
+    # Anna has answered and Bo has not: their rows do not tell them apart.
+    assert set(rows["P1"]) == set(rows["P2"]) == {"person", "emailed_at", "reminded_at", "links_exported_at"}
+    assert rows["P1"]["reminded_at"] is None and rows["P1"]["links_exported_at"] is None
 
 
 def test_a_closed_campaign_invites_nobody(api_for, mapped):
@@ -185,7 +202,7 @@ def test_a_closed_campaign_invites_nobody(api_for, mapped):
 
 @pytest.mark.parametrize("persona, status", [("manager", 404), ("employee", 404), ("other_admin", 404),
                                              ("anonymous", 401)])
-def test_only_admins_and_hr_get_the_links(api_for, mapped, persona, status):
+def test_only_admins_and_hr_invite(api_for, mapped, persona, status):
     campaign_id = create(api_for).json()["id"]
     response = api_for(persona).post(f"{AARHUS}/{campaign_id}/invitations")
     assert response.status_code == status and "svar" not in response.content.decode()

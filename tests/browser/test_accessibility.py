@@ -9,11 +9,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from digikomp.assessments.links import exported_token, links_export
 from digikomp.assessments.models import Invitation
+from digikomp.assessments.services import invitations_create
 from digikomp.assessments.tokens import token_for
 from digikomp.catalogue.models import Case
 from digikomp.demo.catalogue import seed_catalogue
 from digikomp.demo.site_content import seed_site
+from tests.assessments.helpers import open_campaign
 from tests.browser.axe import Audit
 from tests.browser.conftest import login
 from tests.campaigns.helpers import answered_campaign, populate
@@ -52,6 +55,8 @@ def test_application_and_survey_pages_have_no_serious_violations(visitor, live_s
     campaign = answered_campaign(world)
     answered = Invitation.objects.get(campaign=campaign, person=world.people["anna"])
     waiting = Invitation.objects.get(campaign=campaign, person=world.people["carla"])  # has not answered
+    running = open_campaign(world, name="Kortlægning 2027", anonymity_k=5)  # open, for handing out links
+    invitations_create(campaign=running)
 
     audit = Audit()
     page = visitor.new_page(bypass_csp=True)
@@ -63,6 +68,7 @@ def test_application_and_survey_pages_have_no_serious_violations(visitor, live_s
         ("heatmap", f"/app/indsigt/{campaign.pk}/enheder/AAR/"),
         ("a municipal profile", "/app/profiler/nationale/sygeplejerske/"),
         ("import", "/app/organisation/import/"),
+        ("handing out links yourself", f"/app/kortlaegning/{running.pk}/links/"),
     ]:
         response = page.goto(path)
         assert response.status == 200, path
@@ -84,6 +90,17 @@ def test_application_and_survey_pages_have_no_serious_violations(visitor, live_s
     assert response.status == 200
     expect(respondent.locator("figure svg")).to_be_visible()
     audit.check(respondent, "survey result")
+
+    # An exported link asks the holder to confirm it is the person; a code typed before asking for one errs.
+    links_export(campaign=running, scope="all", actor=None)
+    exported = exported_token(Invitation.objects.get(campaign=running, person=world.people["anna"]))
+    response = respondent.goto(f"/svar/{exported}/bekraeft/")
+    assert response.status == 200
+    audit.check(respondent, "confirm that it is you")
+    respondent.locator("input[name=code]").fill("123456")
+    respondent.locator("form.form button[type=submit]").click()
+    expect(respondent.locator(".error-summary")).to_be_visible()
+    audit.check(respondent, "confirm that it is you, with an error")
     audit.assert_no_serious_violations()
 
 

@@ -72,6 +72,10 @@ CASES = [
     case("campaigns:invite", CAMPAIGN, "get", POST_ONLY),
     case("campaigns:send", CAMPAIGN, "post", AARHUS_REDIRECT),
     case("campaigns:send", CAMPAIGN, "get", POST_ONLY),
+    # The page that says what exporting means; the export itself (a CSV) needs the scope chosen.
     case("campaigns:links", CAMPAIGN),
     case("campaigns:links", MISSING, expected=NOT_FOUND),
+    case("campaigns:links", CAMPAIGN, "post", AARHUS, data={"scope": "all"}),
+    case("campaigns:links", CAMPAIGN, "post", statuses(302, 403, 400, 400, 403, 403, 403, 404), data={}),
+    case("campaigns:links", MISSING, "post", NOT_FOUND, data={"scope": "all"}),
 ]

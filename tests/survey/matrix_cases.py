@@ -24,6 +24,14 @@ CASES = [
      "data": {"share_with_manager": "on"}, "expected": EVERYONE_404, "needs": []},
     {"name": "survey:result_pdf", "kwargs": {"token": GUESSED, "language": "da"}, "method": "get",
      "expected": EVERYONE_404, "needs": []},
+    # Confirming, for a link the municipality handed out, that its holder is the person (tests/survey/test_privacy.py
+    # plays it with a real link).
+    {"name": "survey:verify", "kwargs": {"token": GUESSED}, "method": "get", "expected": EVERYONE_404,
+     "needs": []},
+    {"name": "survey:verify", "kwargs": {"token": GUESSED}, "method": "post", "data": {"code": "123456"},
+     "expected": EVERYONE_404, "needs": []},
+    {"name": "survey:send_code", "kwargs": {"token": GUESSED}, "method": "post", "expected": EVERYONE_404,
+     "needs": []},
     # In-app pages around the survey (assessments/mine.py).
     {"name": "mine:surveys", "kwargs": {}, "method": "get", "needs": [],
      "expected": {"anonymous": 302, "national_editor": 403, "municipal_admin": 200, "hr": 200, "manager": 200,

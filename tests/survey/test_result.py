@@ -116,7 +116,9 @@ def test_consent_switches_sharing_on_and_off(browser, submitted, token, world):
     assert "Now: your manager can see this result." in text(on)
     assert Response.objects.get(pk=submitted.pk).share_with_manager
     assert list(shared_results_for_manager(manager)) == [submitted]
-    assert AuditEntry.objects.filter(action="response.consent", data={"share_with_manager": True}).exists()
+    # The e-mailed link is the proof that the person gave the consent; the log says so.
+    assert AuditEntry.objects.filter(action="response.consent",
+                                     data={"share_with_manager": True, "proof": "mailbox"}).exists()
 
     off = browser.post(survey_url(token, "resultat/deling/"), {}, follow=True)
     assert "Your result is not shared with anyone." in text(off)

@@ -129,16 +129,42 @@ class CampaignSerializer(serializers.ModelSerializer):
         return {"invited": totals.invited, "responded": totals.responded}
 
 
-class InvitationLinkSerializer(serializers.Serializer):
+class InvitationStatusSerializer(serializers.Serializer):
     person = serializers.CharField(help_text=_("The person's external id."))
-    link = serializers.URLField(help_text=_("The personal link to the questionnaire."))
-    token = serializers.CharField(help_text=_("The token of the link, for the /api/v1/survey/{token} "
-                                              "endpoints."))
+    emailed_at = serializers.DateTimeField(allow_null=True, help_text=_(
+        "When DigiKomp e-mailed the person their link; null while not, or without an e-mail address."))
+    reminded_at = serializers.DateTimeField(allow_null=True, help_text=_("The last reminder, if any."))
+    links_exported_at = serializers.DateTimeField(allow_null=True, help_text=_(
+        "When the municipality first exported an answer-only link for the person, if it did."))
 
 
 class InvitationsSerializer(serializers.Serializer):
     created = serializers.IntegerField(help_text=_("Invitations created by this request."))
-    invitations = InvitationLinkSerializer(many=True, help_text=_("Every invitation of the campaign."))
+    invitations = InvitationStatusSerializer(many=True, help_text=_(
+        "Every invitation of the campaign, without links and without whether the person has answered."))
+
+
+class LinksExportSerializer(serializers.Serializer):
+    scope = serializers.ChoiceField(["without_email", "all"], help_text=_(
+        "without_email: only people without an e-mail address (DigiKomp cannot reach them); all: everyone "
+        "invited."))
+
+
+class ExportedLinkSerializer(serializers.Serializer):
+    person = serializers.CharField(help_text=_("The person's external id."))
+    name = serializers.CharField()
+    unit = serializers.CharField(help_text=_("The name of the person's unit when invited."))
+    email = serializers.CharField(help_text=_("The person's e-mail address; empty when there is none."))
+    link = serializers.URLField(help_text=_("The answer-only link to the questionnaire."))
+    token = serializers.CharField(help_text=_("The token of the link, for the /api/v1/survey/{token} "
+                                              "endpoints."))
+    exported_at = serializers.DateTimeField(help_text=_("When this person's link was first exported."))
+
+
+class LinksExportedSerializer(serializers.Serializer):
+    scope = serializers.CharField()
+    new = serializers.IntegerField(help_text=_("Links exported for the first time by this request."))
+    links = ExportedLinkSerializer(many=True)
 
 
 class FieldErrorsSerializer(serializers.Serializer):
@@ -272,7 +298,12 @@ class QuestionnaireSerializer(serializers.Serializer):
     competences = SurveyCompetenceSerializer(many=True)
     knowledge = SurveyKnowledgeSerializer(many=True)
     custom_questions = SurveyCustomQuestionSerializer(many=True)
-    draft = AnswersSerializer(help_text=_("The answers saved so far; empty when nothing is saved."))
+    draft = AnswersSerializer(help_text=_(
+        "The answers saved so far; empty when nothing is saved, or when they may not be read through this link "
+        "(answer_only without a proof)."))
+    answer_only = serializers.BooleanField(help_text=_(
+        "True for a link the municipality handed out: it answers the questionnaire, but the saved answers, the "
+        "result and the consent need a proof that the caller is the person."))
     result = serializers.URLField(allow_null=True, help_text=_("The personal result, once submitted."))
 
 
@@ -340,3 +371,24 @@ class PersonalResultSerializer(serializers.Serializer):
     strengths = serializers.ListField(child=serializers.UUIDField(),
                                       help_text=_("Identifiers of the competences that meet the requirement."))
     knowledge = ResultKnowledgeSerializer(many=True)
+
+
+class ConsentSerializer(serializers.Serializer):
+    share_with_manager = serializers.BooleanField(help_text=_(
+        "True: the manager of the person's unit (and the managers above) may see the personal result."))
+
+
+class CodeSentSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    expires_in = serializers.IntegerField(help_text=_("Seconds the code works."))
+    verify = serializers.URLField(help_text=_("Where to check the code."))
+
+
+class CodeCheckSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=20, help_text=_("The 6 digits from the e-mail."))
+
+
+class VerificationSerializer(serializers.Serializer):
+    verification = serializers.CharField(help_text=_("Send it in the header named by `header`."))
+    expires_at = serializers.DateTimeField()
+    header = serializers.CharField(help_text=_("Always “X-Survey-Verification”."))

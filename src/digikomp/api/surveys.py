@@ -1,5 +1,6 @@
-"""Endpoints of a municipality's surveys: its campaigns (create, list, read, invite and hand out the personal
-links) and the anonymous heatmap. The respondent's side, reached by the token, is in respondent.py.
+"""Endpoints of a municipality's surveys: its campaigns (create, list, read, invite, and export answer-only links
+to hand out) and the anonymous heatmap. The respondent's side, reached by the token, is in respondent.py.
+The links DigiKomp e-mails are never returned by any endpoint (see assessments/links.py).
 
 Campaign endpoints need "campaigns.manage" (municipal admins and HR) in the municipality of the URL; the
 heatmap needs "insights.view", so managers read it too, for the units they lead. Everything else is a 404.
@@ -27,10 +28,12 @@ from digikomp.api.serializers_surveys import (
     HeatmapFilter,
     HeatmapSerializer,
     InvitationsSerializer,
+    LinksExportedSerializer,
+    LinksExportSerializer,
 )
 from digikomp.api.views import CODE_PARAMETER, NOT_AUTHENTICATED, Pagination
 from digikomp.assessments.campaigns import selectors as campaigns
-from digikomp.assessments.mail import personal_link
+from digikomp.assessments.links import exported_link, exported_token, links_export
 from digikomp.assessments.models import Campaign
 from digikomp.assessments.services import (
     CampaignSpec,
@@ -38,8 +41,6 @@ from digikomp.assessments.services import (
     campaign_create,
     invitations_create,
 )
-from digikomp.assessments.tokens import token_for
-from digikomp.audit.models import log_action
 from digikomp.insights.heatmap import build_heatmap
 from digikomp.lib.i18n import to_dict
 from digikomp.tenancy import selectors as tenancy
@@ -155,11 +156,12 @@ class CampaignDetail(MunicipalEndpoint, RetrieveAPIView):
 
 
 @extend_schema(
-    tags=["campaigns"], summary=gettext_lazy("Invite the audience and get the personal links"),
+    tags=["campaigns"], summary=gettext_lazy("Invite the audience"),
     description=gettext_lazy(
         "Creates an invitation for everyone in the audience who has none yet, then returns every invitation of "
-        "the campaign as the person's external id and personal link, so the municipality can hand the links "
-        "out through its own channels. Sends no e-mail. The hand-out is recorded in the audit log."),
+        "the campaign with when it was e-mailed, reminded and exported, but no link: DigiKomp's e-mails carry "
+        "the links, and nobody else sees them. Never says who has answered. Sends no e-mail. To hand out links "
+        "yourself, export them with the links endpoint."),
     parameters=[CODE_PARAMETER, PK_PARAMETER], request=None,
     responses={201: InvitationsSerializer, 200: InvitationsSerializer, 400: FIELD_ERRORS,
                401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
@@ -173,14 +175,45 @@ class CampaignInvitations(MunicipalEndpoint, APIView):
             new = invitations_create(campaign=campaign, actor=request.user)
         except SurveyError as error:
             return refused(error.errors)
-        invitations = list(campaign.invitations.select_related("person").order_by("person__external_id", "pk"))
-        log_action("campaign.links_api", actor=request.user, municipality=campaign.municipality, obj=campaign,
-                   data={"links": len(invitations), "invited": len(new)})
+        invitations = campaign.invitations.select_related("person").order_by("person__external_id", "pk")
         body = {"created": len(new), "invitations": [
-            {"person": i.person.external_id, "link": personal_link(i), "token": token_for(i.public_id)}
+            {"person": i.person.external_id, "emailed_at": i.sent_at if i.person.email else None,
+             "reminded_at": i.reminded_at, "links_exported_at": i.links_exported_at}
             for i in invitations]}
-        response = Response(body, status=status.HTTP_201_CREATED if new else status.HTTP_200_OK)
-        response["Cache-Control"] = "no-store"  # personal links: keep them out of every cache
+        return Response(body, status=status.HTTP_201_CREATED if new else status.HTTP_200_OK)
+
+
+@extend_schema(
+    tags=["campaigns"], summary=gettext_lazy("Export answer-only links to hand out yourself"),
+    description=gettext_lazy(
+        "For people the municipality must reach another way than DigiKomp's e-mail. Each chosen invitation gets "
+        "a link of its own, different from the e-mailed link, which keeps working. Whoever holds an exported "
+        "link can answer the questionnaire in the person's name and can see whether it has been answered, but "
+        "cannot read the person's saved answers or result, nor share the result with the manager: that needs "
+        "a proof only the person has (their own login, or a one-time code sent to their own e-mail address). "
+        "Exporting again returns the same links. Every export is recorded in the audit log (who, when, how "
+        "many) and marks each invitation exported."),
+    parameters=[CODE_PARAMETER, PK_PARAMETER], request=LinksExportSerializer,
+    responses={200: LinksExportedSerializer, 400: FIELD_ERRORS, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+)
+class CampaignLinks(MunicipalEndpoint, APIView):
+    required_permission = "campaigns.manage"
+
+    def post(self, request, code: str, pk: int):
+        campaign = campaigns.get_campaign(request.access, pk)
+        body = LinksExportSerializer(data=request.data)
+        if not body.is_valid():
+            return refused(flat_errors(body.errors))
+        scope = body.validated_data["scope"]
+        try:
+            invitations, new = links_export(campaign=campaign, scope=scope, actor=request.user)
+        except SurveyError as error:
+            return refused(error.errors)
+        response = Response({"scope": scope, "new": new, "links": [
+            {"person": i.person.external_id, "name": i.person.name, "unit": i.unit.name, "email": i.person.email,
+             "link": exported_link(i), "token": exported_token(i), "exported_at": i.links_exported_at}
+            for i in invitations]})
+        response["Cache-Control"] = "no-store"  # links: keep them out of every cache
         return response
 
 

@@ -39,12 +39,16 @@ urlpatterns = [
     *route("municipalities/<str:code>/campaigns/<int:pk>", surveys.CampaignDetail, "campaign"),
     *route("municipalities/<str:code>/campaigns/<int:pk>/invitations", surveys.CampaignInvitations,
            "campaign_invitations"),
+    *route("municipalities/<str:code>/campaigns/<int:pk>/links", surveys.CampaignLinks, "campaign_links"),
     *route("municipalities/<str:code>/campaigns/<int:pk>/heatmap", surveys.CampaignHeatmap, "campaign_heatmap"),
-    # The respondent's side: the token of the personal link is the only key.
+    # The respondent's side: the token of the personal link is the key (assessments/links.py).
     *route("survey/<str:token>", respondent.Survey, "survey"),
     *route("survey/<str:token>/draft", respondent.SurveyDraft, "survey_draft"),
     *route("survey/<str:token>/submit", respondent.SurveySubmit, "survey_submit"),
     *route("survey/<str:token>/result", respondent.SurveyResult, "survey_result"),
+    *route("survey/<str:token>/consent", respondent.SurveyConsent, "survey_consent"),
+    *route("survey/<str:token>/code", respondent.SurveyCode, "survey_code"),
+    *route("survey/<str:token>/verify", respondent.SurveyVerify, "survey_verify"),
     # The inspiration catalogue: public, published cases only.
     *route("cases", catalogue.CaseList, "cases"),
 ]

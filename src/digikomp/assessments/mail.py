@@ -1,4 +1,5 @@
-"""Invitation and reminder e-mails, sent by background tasks (tasks.py) one campaign batch at a time."""
+"""Invitation and reminder e-mails, sent by background tasks (tasks.py) one campaign batch at a time, and the
+e-mail with a one-time code (verification.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from digikomp.assessments.models import Invitation
+from digikomp.assessments.models import Invitation, VerificationCode
 from digikomp.assessments.tokens import token_for
 
 
 def personal_link(invitation: Invitation) -> str:
-    """The absolute personal link (/svar/<token>/), as printed in e-mails and handed out by municipalities."""
+    """The absolute personal link (/svar/<token>/) of DigiKomp's own e-mails: for the person only, never shown
+    to staff. Links a municipality hands out itself are others (links.exported_link)."""
     path = reverse("survey:start", kwargs={"token": token_for(invitation.public_id)})
     return settings.DIGIKOMP_BASE_URL.rstrip("/") + path
 
@@ -39,3 +41,18 @@ def send_batch(invitations, kind: str) -> int:
     field = "sent_at" if kind == "invitation" else "reminded_at"
     Invitation.objects.filter(pk__in=[i.pk for i in sendable]).update(**{field: timezone.now()})
     return len(sendable)
+
+
+def code_message(code: VerificationCode, plain: str) -> EmailMultiAlternatives:
+    """The one-time code, to the address the person had when invited."""
+    from digikomp.assessments.verification import CODE_LIFETIME
+
+    invitation = code.invitation
+    context = {"code": plain, "person": invitation.person, "campaign": invitation.campaign,
+               "municipality": invitation.campaign.municipality,
+               "minutes": int(CODE_LIFETIME.total_seconds() // 60)}
+    with translation.override("da"):  # Danish first; the template adds the English text below
+        subject = render_to_string("assessments/email/code_subject.txt", context).strip()
+        body = render_to_string("assessments/email/code.txt", context)
+    return EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email],
+                                  headers={"Auto-Submitted": "auto-generated"})

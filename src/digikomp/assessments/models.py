@@ -103,8 +103,17 @@ class CustomQuestion(models.Model):
 class Invitation(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="invitations")
-    # The random half of the personal link; the other half is an HMAC of it (see tokens.py).
+    # The random half of the personal link; the other half is an HMAC of it (see tokens.py). This link goes
+    # only to the person: by DigiKomp's own e-mail and on their "my surveys" page. It is never shown to staff.
     public_id = models.CharField(max_length=32, unique=True, editable=False)
+    # The random half of the link a municipality exported to hand out itself (links.py): a different link that
+    # only answers the questionnaire. Null until exported. Links exported before the two were separated equal
+    # public_id (migration 0005), which makes the e-mailed link answer-only too.
+    export_public_id = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
+    links_exported_at = models.DateTimeField(null=True, blank=True)
+    # The person's address when invited: one-time codes go here, so a later change of the organisation data
+    # cannot send them elsewhere.
+    email = models.EmailField(blank=True)
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
     profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="+")
     # {competence identifier: [required level, importance]} of the effective profile at invitation time.
@@ -124,6 +133,24 @@ class Draft(models.Model):
     invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="draft")
     data = models.JSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
+    # A random key of the save, kept in the saving browser's session: through an exported link a draft is
+    # read back only by the browser that saved it last (or after a proof; see links.py). Every save renews it.
+    writer = models.CharField(max_length=64, blank=True)
+
+
+class VerificationCode(models.Model):
+    """A one-time code e-mailed to the person, proving that whoever holds an exported link is the person.
+
+    Only a keyed hash is stored (`digest`, empty until the task worker has made and mailed the code); a code
+    lives minutes, is used once, and allows a few tries (verification.py).
+    """
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="codes")
+    digest = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
 
 
 class Response(models.Model):

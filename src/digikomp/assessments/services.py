@@ -148,7 +148,7 @@ def invitations_create(*, campaign: Campaign, actor=None) -> list[Invitation]:
             effective = effective_profile(profile, campaign.municipality, campaign.release)
             requirements_cache[profile_id] = {str(e.identifier): [e.level, e.importance] for e in effective.required
                                               if e.identifier in effective.competences}
-        new.append(Invitation(campaign=campaign, person=person, public_id=new_public_id(),
+        new.append(Invitation(campaign=campaign, person=person, public_id=new_public_id(), email=person.email,
                               unit=person.primary_unit, profile_id=profile_id,
                               requirements=requirements_cache[profile_id]))
     Invitation.objects.bulk_create(new, batch_size=1000)
@@ -269,7 +269,8 @@ def check_open(invitation: Invitation) -> None:
             "date": timezone.localtime(campaign.closes_at).strftime("%d.%m.%Y")}})
 
 
-def draft_save(*, invitation: Invitation, body) -> Draft:
+def draft_save(*, invitation: Invitation, body, writer: str = "") -> Draft:
+    """Replace the saved answers. `writer` is the key of the saving browser (links.py); "" when it has none."""
     check_open(invitation)
     if hasattr(invitation, "response"):
         raise SurveyError({"invitation": _("Your answers have already been submitted.")})
@@ -277,7 +278,8 @@ def draft_save(*, invitation: Invitation, body) -> Draft:
     stored = {"answers": data["answers"], "knowledge": {str(k): v for k, v in data["knowledge"].items()},
               "custom": {str(k): v for k, v in data["custom"].items()},
               "share_with_manager": data["share_with_manager"]}
-    draft, _created = Draft.objects.update_or_create(invitation=invitation, defaults={"data": stored})
+    draft, _created = Draft.objects.update_or_create(invitation=invitation,
+                                                     defaults={"data": stored, "writer": writer})
     return draft
 
 

@@ -1,13 +1,15 @@
-"""Background tasks of the survey: invitation e-mails and reminders (django-tasks, database backend)."""
+"""Background tasks of the survey: invitation e-mails, reminders and one-time codes (django-tasks, database
+backend)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django.utils import timezone
 from django_tasks import task
 
-from digikomp.assessments.mail import send_batch
-from digikomp.assessments.models import Campaign, Invitation
+from digikomp.assessments.mail import code_message, send_batch
+from digikomp.assessments.models import Campaign, Invitation, VerificationCode
 
 BATCH = 200
 
@@ -52,3 +54,20 @@ def schedule_mail(campaign: Campaign) -> None:
         when = campaign.opens_at + timedelta(days=days)
         if when < campaign.closes_at:
             send_reminders.using(run_after=when).enqueue(campaign.pk)
+
+
+@task()
+def send_code(code_id: int) -> bool:
+    """Make the one-time code, keep only its hash, and e-mail it (verification.py). The code itself exists only
+    here and in the e-mail: the task's arguments, stored by the queue, carry the row's id, never the code."""
+    from digikomp.assessments.verification import digest, new_code
+
+    code = (VerificationCode.objects.select_related("invitation__campaign__municipality", "invitation__person")
+            .filter(pk=code_id, digest="", used_at__isnull=True, expires_at__gt=timezone.now()).first())
+    if code is None:
+        return False  # voided by a newer one, expired while queued, or made by an earlier run
+    plain = new_code()
+    if not VerificationCode.objects.filter(pk=code.pk, digest="").update(digest=digest(code.pk, plain)):
+        return False
+    code_message(code, plain).send()
+    return True

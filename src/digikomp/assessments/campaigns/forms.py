@@ -1,4 +1,5 @@
-"""The form that creates a campaign, and the translation of its answers into a CampaignSpec.
+"""The form that creates a campaign, and the translation of its answers into a CampaignSpec; and the choice of
+whose personal links to export.
 
 The form checks what a browser can get wrong (a date that is no date, a k below 3, a reminder that is not
 a number); the rules of a campaign stay in assessments.services.campaign_create, whose SurveyError is mapped
@@ -161,3 +162,14 @@ def error_links(form: forms.Form) -> list[dict]:
             label = _("Question %(n)s") % {"n": name[1:].split("_")[0]} + f", {bound.label.lower()}"
         links.extend({"href": f"#{anchor}", "text": f"{label}: {error}"} for error in bound.errors)
     return links
+
+
+class LinksExportForm(forms.Form):
+    """Whose links to export (assessments.links.links_export); the labels carry the counts on the page."""
+
+    scope = forms.ChoiceField(
+        label=_("Whose links"), widget=forms.RadioSelect, initial="without_email",
+        choices=[("without_email", _("Only people without an e-mail address")), ("all", _("Everyone invited"))],
+        error_messages={"required": _("Choose whose links to export."),
+                        "invalid_choice": _("Choose one of the options shown.")},
+    )

@@ -12,5 +12,5 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/inviter/", views.campaign_invite, name="invite"),
     path("<int:pk>/send/", views.campaign_send, name="send"),
-    path("<int:pk>/links.csv", views.campaign_links, name="links"),
+    path("<int:pk>/links/", views.campaign_links, name="links"),
 ]

@@ -1,5 +1,5 @@
-"""Campaign pages: the list, creating a campaign, and its page with invitations, e-mails, links and response
-rates.
+"""Campaign pages: the list, creating a campaign, and its page with invitations, e-mails, response rates and
+the export of answer-only links (behind a page that says what exporting means).
 
 Everything here needs "campaigns.manage" (municipal admins and HR), and every campaign is fetched through
 campaigns.selectors, so another municipality's campaign is a 404.
@@ -16,12 +16,12 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from digikomp.assessments import tasks
 from digikomp.assessments.campaigns import selectors
-from digikomp.assessments.campaigns.forms import CampaignForm, error_links
-from digikomp.assessments.mail import personal_link
+from digikomp.assessments.campaigns.forms import CampaignForm, LinksExportForm, error_links
+from digikomp.assessments.links import exported_link, links_export
 from digikomp.assessments.services import SurveyError, audience, campaign_create, invitations_create
 from digikomp.audit.models import log_action
 from digikomp.insights.selectors import campaign_totals, response_rates
@@ -170,20 +170,40 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
-@require_safe
+def _links_page(request, campaign, form: LinksExportForm, status: int = 200):
+    invitations = campaign.invitations
+    return render(request, "assessments/campaigns/links.html", {
+        "campaign": campaign, "form": form, "closed": campaign.is_closed(),
+        "invited": invitations.count(), "without_email": invitations.filter(person__email="").count(),
+        "exported": invitations.filter(links_exported_at__isnull=False).count(),
+        "error_links": [("#id_scope_0", message) for message in form.errors.get("scope", [])],
+    }, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("campaigns.manage")
 def campaign_links(request, pk: int):
-    """The personal links as CSV, for municipalities that hand them out through their own channels."""
+    """GET: what exporting the links means, and whose to export. POST: the answer-only links as CSV (logged,
+    and each invitation marked), for municipalities that hand them out through their own channels."""
     campaign = selectors.get_campaign(request.access, pk)
-    invitations = list(campaign.invitations.select_related("person").order_by("person__name", "pk"))
+    if request.method != "POST":
+        return _links_page(request, campaign, LinksExportForm())
+    form = LinksExportForm(request.POST)
+    if not form.is_valid():
+        return _links_page(request, campaign, form, status=400)
+    try:
+        invitations, _new = links_export(campaign=campaign, scope=form.cleaned_data["scope"], actor=request.user)
+    except SurveyError as error:
+        for message in error.errors.values():
+            form.add_error("scope", message)
+        return _links_page(request, campaign, form, status=400)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_("External id"), _("Name"), _("Personal link")])
+    writer.writerow([_("External id"), _("Name"), _("Unit"), _("E-mail"), _("Link (answers only)")])
     for invitation in invitations:
-        writer.writerow([_cell(invitation.person.external_id), _cell(invitation.person.name),
-                         personal_link(invitation)])
-    log_action("campaign.links_download", actor=request.user, municipality=campaign.municipality,
-               obj=campaign, data={"links": len(invitations)})
+        person = invitation.person
+        writer.writerow([_cell(person.external_id), _cell(person.name), _cell(invitation.unit.name),
+                         _cell(person.email), exported_link(invitation)])
     filename = f"kortlaegning-{campaign.pk}-links.csv"
     return HttpResponse(BOM + out.getvalue(), content_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": content_disposition_header(True, filename),

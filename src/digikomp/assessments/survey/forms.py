@@ -1,4 +1,5 @@
-"""Forms of the questionnaire: one step of questions, the submission with its idempotency key, and consent.
+"""Forms of the questionnaire: one step of questions, the submission with its idempotency key, consent, and the
+one-time code.
 
 The step form validates with Django's fields; the templates render the radios themselves (the label of a
 level is its name and descriptor, and errors must be tied to the fieldset), using `StepForm.rows()`.
@@ -114,4 +115,13 @@ class ConsentForm(forms.Form):
         label=gettext_lazy("Share my result with my manager"), required=False,
         help_text=gettext_lazy("Your manager can then see this page's levels, gaps and strengths. You can "
                                "stop sharing at any time."),
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("Code from the e-mail"), max_length=20, strip=True,
+        help_text=gettext_lazy("6 digits."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": gettext_lazy("Enter the code from the e-mail.")},
     )

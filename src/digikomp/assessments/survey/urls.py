@@ -13,4 +13,6 @@ urlpatterns = [
     path("<str:token>/resultat/", views.result, name="result"),
     path("<str:token>/resultat/deling/", views.consent, name="consent"),
     path("<str:token>/resultat/pdf/<str:language>/", views.result_pdf, name="result_pdf"),
+    path("<str:token>/bekraeft/", views.verify, name="verify"),
+    path("<str:token>/bekraeft/kode/", views.send_code, name="send_code"),
 ]
