@@ -73,6 +73,20 @@ def test_upload_preview_and_confirm(client_for, world):
     assert AuditEntry.objects.filter(action="org.import").count() == 1
 
 
+def test_the_upload_still_needs_the_csrf_token(client_for, world):
+    from django.test import Client
+
+    # The view sets its own upload handlers, so it checks the token itself rather than the middleware.
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.user("municipal_admin"))
+    assert client.post(UPLOAD, {"upload": files_for_upload()}).status_code == 403
+    assert not OrgImport.objects.exists()
+    page = client.get(UPLOAD)
+    token = page.cookies["csrftoken"].value
+    response = client.post(UPLOAD, {"upload": files_for_upload(), "csrfmiddlewaretoken": token})
+    assert response.status_code == 302 and OrgImport.objects.count() == 1
+
+
 def test_a_zip_file_works_like_the_five_files(client_for, world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -82,17 +82,24 @@ class Change:
 
 @dataclass
 class Changes:
+    """Every change counted, and the first `keep` of each kind kept (all of them when keep is None): the
+    preview shows 50 of each, and 45,000 new people need not become 45,000 objects to be counted."""
+
+    keep: int | None = None
     lists: dict[str, list[Change]] = field(default_factory=lambda: {key: [] for key, _label in CATEGORIES})
+    _counts: dict[str, int] = field(default_factory=lambda: {key: 0 for key, _label in CATEGORIES})
 
     def add(self, category: str, change: Change) -> None:
-        self.lists[category].append(change)
+        self._counts[category] += 1
+        if self.keep is None or len(self.lists[category]) < self.keep:
+            self.lists[category].append(change)
 
     def counts(self) -> dict[str, int]:
-        return {key: len(items) for key, items in self.lists.items()}
+        return dict(self._counts)
 
     @property
     def is_empty(self) -> bool:
-        return not any(self.lists.values())
+        return not any(self._counts.values())
 
     def to_json(self, *, limit: int) -> dict:
         """Counts and the first `limit` changes of each list, for the OrgImport record and the preview."""

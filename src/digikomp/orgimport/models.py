@@ -1,7 +1,7 @@
 """OrgImport: one upload in the web flow, kept between the preview and the admin's confirmation.
 
-It holds the parsed organisation (never a CPR number: the readers drop that column while parsing) and the
-summary the admin saw, so confirming applies exactly the file that was previewed, recomputed against the
+It holds the parsed organisation (never a CPR number: the readers drop that column while parsing; compressed,
+see fields.py) and the summary the admin saw, so confirming applies exactly the file that was previewed, recomputed against the
 database as it is at that moment. The parsed organisation goes when it is no longer needed: it becomes `{}`
 once discarded, and after a week (uploads.org_imports_expire) a preview nobody confirmed is deleted and an
 applied import keeps only its record.
@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from digikomp.orgimport.fields import CompressedJSONField
 
 
 class OrgImport(models.Model):
@@ -36,7 +38,7 @@ class OrgImport(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED)
     source = models.CharField(_("format"), max_length=20, choices=Source.choices)
     file_names = models.JSONField(_("files"), default=list, blank=True)
-    snapshot = models.JSONField(default=dict, blank=True)
+    snapshot = CompressedJSONField(default=dict, blank=True)
     summary = models.JSONField(default=dict, blank=True)
     applied_at = models.DateTimeField(_("imported"), null=True, blank=True)
 

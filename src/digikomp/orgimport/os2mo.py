@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from digikomp.orgimport.inputs import Input
 from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.snapshot import Checker, ManagerRecord, PersonRecord, Snapshot, UnitRecord, check_tree
-from digikomp.orgimport.tables import Column, Table, read_csv
+from digikomp.orgimport.tables import Column, RowBudget, Table, read_csv
 
 ORGANISATION = "plan2learn_organisation.csv"
 PEOPLE = "plan2learn_bruger.csv"
@@ -52,7 +53,7 @@ def is_os2mo_file(name: str) -> bool:
     return name.casefold().startswith("plan2learn_")
 
 
-@dataclass
+@dataclass(slots=True)
 class Engagement:
     person_id: str
     unit_id: str
@@ -73,17 +74,19 @@ def parse_date(value: str) -> datetime.date | None:
     return datetime.date(int(year), int(month), int(day))
 
 
-def read_os2mo(files: Mapping[str, bytes], problems: Problems) -> Snapshot | None:
+def read_os2mo(files: Mapping[str, Input | bytes], problems: Problems) -> Snapshot | None:
     """The Snapshot of the five files (keyed by file name, any case), or None with every problem reported."""
     by_name = {name.casefold(): (name, data) for name, data in files.items()}
     tables: dict[str, Table | None] = {}
+    budget = RowBudget()
     for expected in FILES:
         if expected.casefold() not in by_name:
             problems.add(expected, None, "", _("The file is missing; an OS2mo export has five files."))
             tables[expected] = None
             continue
         name, data = by_name[expected.casefold()]
-        tables[expected] = read_csv(file=name, data=data, columns=COLUMNS[expected], problems=problems)
+        tables[expected] = read_csv(file=name, data=data, columns=COLUMNS[expected], problems=problems,
+                                    budget=budget)
 
     # Each readable file is checked in full, and references are checked against every file that could be read,
     # so the report lists every problem at once; any problem at all means no snapshot.
@@ -106,7 +109,9 @@ def read_os2mo(files: Mapping[str, bytes], problems: Problems) -> Snapshot | Non
 
 def _read_units(table: Table, snapshot: Snapshot, problems: Problems) -> None:
     check = Checker(problems, table.file)
+    empty = True
     for row in table.rows:
+        empty = False
         ext, name = row["AfdelingsID"], row["Afdelingsnavn"]
         if not check.required(row.line, "AfdelingsID", ext):
             continue
@@ -124,7 +129,7 @@ def _read_units(table: Table, snapshot: Snapshot, problems: Problems) -> None:
             continue
         snapshot.units[ext] = UnitRecord(ext, name, row["Parentid"], None, row.get("Gade"), row.get("Postnr"),
                                          row.get("By"), row.line)
-    if not table.rows:
+    if empty:
         problems.add(table.file, None, "", _("The file holds no units."))
     check_tree(snapshot, problems, file=table.file, parent_column="Parentid")
 
@@ -132,7 +137,9 @@ def _read_units(table: Table, snapshot: Snapshot, problems: Problems) -> None:
 def _read_people(table: Table, problems: Problems) -> dict[str, PersonRecord]:
     check = Checker(problems, table.file)
     people: dict[str, PersonRecord] = {}
+    empty = True
     for row in table.rows:
+        empty = False
         ext = row["BrugerId"]
         ok = (check.required(row.line, "BrugerId", ext)
               and check.length(row.line, "BrugerId", ext, "person_id")
@@ -150,7 +157,7 @@ def _read_people(table: Table, problems: Problems) -> dict[str, PersonRecord]:
                          id=ext, other=people[ext].line)
             continue
         people[ext] = PersonRecord(ext, row["Navn"], row["E-mail"], "", row["Stilling"], "", False, row.line)
-    if not table.rows:
+    if empty:
         problems.add(table.file, None, "", _("The file holds no people."))
     return people
 

@@ -23,6 +23,10 @@ def problems_text(problems: Problems) -> str:
         if problem.column:
             where += ", " + _("column %(column)s") % {"column": problem.column}
         lines.append(f"{where}: {problem.text}")
+    if problems.not_listed:
+        lines.append(ngettext("… and %(count)d more problem, not listed.",
+                              "… and %(count)d more problems, not listed.",
+                              problems.not_listed) % {"count": problems.not_listed})
     return "\n".join(lines) + "\n"
 
 
@@ -40,7 +44,8 @@ def change_text(change: Change) -> str:
 
 
 def changes_text(changes: Changes, *, heading: str, show: int) -> str:
-    """The counts of every kind of change, then up to `show` examples of each (all when show < 0)."""
+    """The counts of every kind of change, then up to `show` examples of each (all when show < 0) of those the
+    Changes kept."""
     lines = [heading, ""]
     counts = changes.counts()
     width = max(len(str(label)) for _key, label in CATEGORIES)
@@ -53,8 +58,8 @@ def changes_text(changes: Changes, *, heading: str, show: int) -> str:
         if not items or show == 0:
             continue
         shown = items if show < 0 else items[:show]
-        lines += ["", f"{label} ({len(items)}):"]
+        lines += ["", f"{label} ({counts[key]}):"]
         lines += [f"  {change_text(change)}" for change in shown]
-        if len(items) > len(shown):
-            lines.append("  " + _("… and %(count)d more") % {"count": len(items) - len(shown)})
+        if counts[key] > len(shown):
+            lines.append("  " + _("… and %(count)d more") % {"count": counts[key] - len(shown)})
     return "\n".join(lines) + "\n"

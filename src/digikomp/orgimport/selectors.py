@@ -12,7 +12,9 @@ from digikomp.tenancy.access import Access
 def org_imports(access: Access) -> QuerySet[OrgImport]:
     if access.municipality is None or not access.has("org.import"):
         return OrgImport.objects.none()
-    return OrgImport.objects.filter(municipality=access.municipality).select_related("uploaded_by")
+    # Without the parsed organisation: megabytes of JSON that no page shows (uploads.py reads it to apply it).
+    return (OrgImport.objects.filter(municipality=access.municipality).select_related("uploaded_by")
+            .defer("snapshot"))
 
 
 def get_org_import(access: Access, pk: int) -> OrgImport:

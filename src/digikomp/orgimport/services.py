@@ -72,8 +72,9 @@ class ImportPlan:
     changes: Changes = field(default_factory=Changes)
 
 
-def org_import_plan(*, municipality: Municipality, snapshot: Snapshot) -> ImportPlan:
-    """What importing the snapshot would change, computed with three queries and nothing written."""
+def org_import_plan(*, municipality: Municipality, snapshot: Snapshot, keep: int | None = None) -> ImportPlan:
+    """What importing the snapshot would change, computed with three queries and nothing written. Every change
+    is counted; the first `keep` of each kind are listed (all when None)."""
     units = {row[1]: ExistingUnit(*row) for row in OrgUnit.objects.filter(municipality=municipality)
              .values_list(*ExistingUnit._fields)}
     people = {row[1]: ExistingPerson(*row) for row in Person.objects.filter(municipality=municipality)
@@ -82,7 +83,7 @@ def org_import_plan(*, municipality: Municipality, snapshot: Snapshot) -> Import
                 for pk, person, unit, title, active in UnitManager.objects.filter(
                     unit__municipality=municipality).values_list(
                     "pk", "person__external_id", "unit__external_id", "title", "active")}
-    plan = ImportPlan(municipality, snapshot, units, people, managers)
+    plan = ImportPlan(municipality, snapshot, units, people, managers, Changes(keep=keep))
     _plan_units(plan)
     _plan_people(plan)
     _plan_managers(plan)

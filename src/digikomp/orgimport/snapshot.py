@@ -46,7 +46,7 @@ PLAIN_EMAIL = re.compile(r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
                          r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: slots keep the largest import small
 class UnitRecord:
     external_id: str
     name: str
@@ -59,7 +59,7 @@ class UnitRecord:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonRecord:
     external_id: str
     name: str
@@ -71,7 +71,7 @@ class PersonRecord:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class ManagerRecord:
     person_id: str
     unit_id: str
@@ -99,9 +99,11 @@ class Snapshot:
 
     @classmethod
     def from_json(cls, data: dict) -> Snapshot:
-        units = {row[0]: UnitRecord(*row) for row in data["units"]}
-        people = {row[0]: PersonRecord(*row) for row in data["people"]}
-        managers = [ManagerRecord(*row) for row in data["managers"]]
+        """The Snapshot of to_json()'s lists, which it takes out of `data` as it goes, so that the lists and
+        the records of only one kind are in memory together."""
+        units = {row[0]: UnitRecord(*row) for row in data.pop("units")}
+        people = {row[0]: PersonRecord(*row) for row in data.pop("people")}
+        managers = [ManagerRecord(*row) for row in data.pop("managers")]
         return cls(source=data["source"], units=units, people=people, managers=managers)
 
 

@@ -14,9 +14,10 @@ import io
 
 from django.utils.translation import gettext_lazy as _
 
+from digikomp.orgimport.inputs import MAX_TEMPLATE_ROWS, Input
 from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.snapshot import Checker, ManagerRecord, PersonRecord, Snapshot, UnitRecord, check_tree
-from digikomp.orgimport.tables import Column, Table, read_csv, read_xlsx
+from digikomp.orgimport.tables import Column, RowBudget, Table, read_csv, read_xlsx
 
 COLUMNS = [
     Column("enhed_id"), Column("enhed_navn"), Column("overordnet_enhed_id"), Column("enhedstype"),
@@ -43,10 +44,11 @@ EXAMPLE_ROWS = [
 ]
 
 
-def read_template(*, file: str, data: bytes, problems: Problems) -> Snapshot | None:
+def read_template(*, file: str, data: Input | bytes, problems: Problems) -> Snapshot | None:
     """The Snapshot of one template file (CSV or XLSX by its name), or None with every problem reported."""
     reader = read_xlsx if file.casefold().endswith(".xlsx") else read_csv
-    table = reader(file=file, data=data, columns=COLUMNS, problems=problems)
+    table = reader(file=file, data=data, columns=COLUMNS, problems=problems,
+                   budget=RowBudget(MAX_TEMPLATE_ROWS))
     if table is None:
         return None
     snapshot = Snapshot(source="template")
@@ -58,7 +60,9 @@ def read_template(*, file: str, data: bytes, problems: Problems) -> Snapshot | N
 def _read_rows(table: Table, snapshot: Snapshot, problems: Problems) -> None:
     check = Checker(problems, table.file)
     referred: dict[str, int] = {}  # units named only by enhed_id, with the first line that did so
+    empty = True
     for row in table.rows:
+        empty = False
         unit_id = row["enhed_id"]
         if check.required(row.line, "enhed_id", unit_id) and check.length(row.line, "enhed_id", unit_id,
                                                                            "unit_id"):
@@ -78,7 +82,7 @@ def _read_rows(table: Table, snapshot: Snapshot, problems: Problems) -> None:
                     problems.add(table.file, row.line, "medarbejder_id",
                                  _("A value is required when the row describes a person."))
                     break
-    if not table.rows:
+    if empty:
         problems.add(table.file, None, "", _("The file holds no units."))
     for unit_id, line in referred.items():
         if unit_id not in snapshot.units:

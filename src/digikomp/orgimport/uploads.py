@@ -29,10 +29,12 @@ EXPIRY_DAYS = 7
 
 def org_import_preview(*, municipality: Municipality, snapshot: Snapshot, uploaded_by,
                        file_names: list[str]) -> OrgImport:
-    plan = org_import_plan(municipality=municipality, snapshot=snapshot)
+    plan = org_import_plan(municipality=municipality, snapshot=snapshot, keep=PREVIEW_LIMIT)
+    summary = plan.changes.to_json(limit=PREVIEW_LIMIT)
+    del plan  # before the snapshot is serialised: the biggest moment of an upload
     return OrgImport.objects.create(
         municipality=municipality, uploaded_by=uploaded_by, source=snapshot.source, file_names=file_names,
-        snapshot=snapshot.to_json(), summary=plan.changes.to_json(limit=PREVIEW_LIMIT),
+        snapshot=snapshot.to_json(), summary=summary,
     )
 
 
@@ -43,8 +45,10 @@ def org_import_confirm(*, org_import: OrgImport, actor) -> bool:
             status=OrgImport.Status.APPLIED, applied_at=timezone.now())
         if not claimed:
             return False
-        snapshot = Snapshot.from_json(org_import.snapshot)
-        plan = org_import_plan(municipality=org_import.municipality, snapshot=snapshot)
+        # Read here rather than from the instance, which selectors load without it (it is megabytes).
+        data = OrgImport.objects.values_list("snapshot", flat=True).get(pk=org_import.pk)
+        snapshot = Snapshot.from_json(data)
+        plan = org_import_plan(municipality=org_import.municipality, snapshot=snapshot, keep=PREVIEW_LIMIT)
         org_import_apply(plan=plan, actor=actor)
         OrgImport.objects.filter(pk=org_import.pk).update(summary=plan.changes.to_json(limit=PREVIEW_LIMIT))
     org_import.refresh_from_db()

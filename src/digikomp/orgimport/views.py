@@ -4,17 +4,18 @@ Every view needs the "org.import" permission and works in the requester's own mu
 another municipality is a 404, exactly as if it did not exist.
 """
 
-from pathlib import Path
-
 from django.contrib import messages
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from digikomp.orgimport import selectors, template
 from digikomp.orgimport.changes import sections
 from digikomp.orgimport.forms import UploadForm
+from digikomp.orgimport.inputs import Input
 from digikomp.orgimport.models import OrgImport
 from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.sources import read_files
@@ -25,26 +26,39 @@ TEMPLATE_NAME = "digikomp-organisation"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@csrf_exempt  # checked by _upload, after the upload handlers are set: reading the token would read the files
 @permission_required("org.import")
 def upload(request):
+    # Uploaded files go to temporary files, never into memory, however small: an import stays within the memory
+    # bound of inputs.py (Django's documented way to change the handlers of one view).
+    request.upload_handlers = [TemporaryFileUploadHandler(request)]
+    return _upload(request)
+
+
+@csrf_protect
+def _upload(request):
     problems: list = []
+    not_listed = 0
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            files = [(Path(f.name).name, f.read()) for f in form.cleaned_data["upload"]]
+            # Streamed from the temporary files, never read whole.
+            files = [Input.from_upload(f) for f in form.cleaned_data["upload"]]
             found = Problems()
             snapshot = read_files(files, found)
             if snapshot is not None:
                 org_import = org_import_preview(
                     municipality=request.access.municipality, snapshot=snapshot, uploaded_by=request.user,
-                    file_names=[name for name, _data in files])
+                    file_names=[source.name for source in files])
                 return redirect("orgimport:preview", pk=org_import.pk)
-            problems = list(found)
+            problems, not_listed = list(found), found.not_listed
     else:
         form = UploadForm()
     return render(request, "orgimport/upload.html", {
         "form": form,
         "problems": problems,
+        "not_listed": not_listed,
+        "problem_count": len(problems) + not_listed,
         "recent": selectors.org_imports(request.access)[:10],
     })
 

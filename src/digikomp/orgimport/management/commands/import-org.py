@@ -50,7 +50,8 @@ class Command(BaseCommand):
                 self.stderr.write(problems_text(problems), ending="")
                 raise CommandError(_("Nothing was imported."), returncode=1)
             with transaction.atomic():
-                plan = org_import_plan(municipality=target, snapshot=snapshot)
+                plan = org_import_plan(municipality=target, snapshot=snapshot,
+                                       keep=None if show < 0 else show)
                 if not dry_run:
                     org_import_apply(plan=plan, actor=None)
             if dry_run:
