@@ -6,7 +6,8 @@ from __future__ import annotations
 from tests.api import matrix_cases
 
 OURS = {"frameworks", "framework", "framework_case", "profiles", "profile", "campaigns", "campaign",
-        "campaign_invitations", "campaign_heatmap", "survey", "survey_draft", "survey_submit", "survey_result"}
+        "campaign_invitations", "campaign_links", "campaign_heatmap", "survey", "survey_draft", "survey_submit",
+        "survey_result", "survey_consent", "survey_code", "survey_verify"}
 
 
 def test_every_new_api_url_has_a_row_in_both_spellings():

@@ -51,7 +51,7 @@ def code_request(*, invitation: Invitation) -> VerificationCode:
     now = timezone.now()
     with transaction.atomic():
         # The invitation's row is the lock: two requests at once cannot both slip under the hourly limit.
-        Invitation.objects.select_for_update().filter(pk=invitation.pk).exists()
+        Invitation.objects.select_for_update().only("pk").get(pk=invitation.pk)
         recent = VerificationCode.objects.filter(invitation=invitation, created_at__gt=now - timedelta(hours=1))
         if recent.count() >= MAX_CODES_PER_HOUR:
             raise TooManyCodes({"code": _("Too many codes were asked for. Please wait an hour and ask again.")})

@@ -113,8 +113,8 @@ class SubmitForm(forms.Form):
 class ConsentForm(forms.Form):
     share_with_manager = forms.BooleanField(
         label=gettext_lazy("Share my result with my manager"), required=False,
-        help_text=gettext_lazy("Your manager can then see this page's levels, gaps and strengths. You can "
-                               "stop sharing at any time."),
+        help_text=gettext_lazy("Your manager, and the managers above them, can then see this page's levels, "
+                               "gaps and strengths. You can stop sharing at any time."),
     )
 
 
