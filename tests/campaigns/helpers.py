@@ -57,7 +57,7 @@ def answer_all(campaign: Campaign, *, skip=("P3",), wave: int = 1) -> int:
 
 
 def answered_campaign(world, *, series: str = "Kortlægning", name: str = "Kortlægning 2026", wave: int = 1,
-                      closed: bool = True, **overrides) -> Campaign:
+                      closed: bool = True, skip=("P3",), **overrides) -> Campaign:
     """A campaign everyone but Carla answered; closed afterwards (its figures released) unless `closed` is
     False."""
     now = timezone.now()
@@ -65,5 +65,5 @@ def answered_campaign(world, *, series: str = "Kortlægning", name: str = "Kortl
                         closes_at=now + timedelta(days=14), anonymity_k=overrides.pop("anonymity_k", 3), **overrides)
     campaign = campaign_create(municipality=world.aarhus, spec=spec)
     invitations_create(campaign=campaign)
-    answer_all(campaign, wave=wave)
+    answer_all(campaign, skip=skip, wave=wave)
     return close_campaign(campaign) if closed else campaign

@@ -78,6 +78,13 @@ class Campaign(models.Model):
     def is_closed(self, now=None) -> bool:
         return (now or timezone.now()) >= self.closes_at
 
+    @property
+    def threshold(self) -> int:
+        """The anonymity threshold in force for this campaign (lib/anonymity.threshold_for decides it)."""
+        from digikomp.lib.anonymity import threshold_for
+
+        return threshold_for(self)
+
 
 class CustomQuestion(models.Model):
     class Kind(models.TextChoices):
