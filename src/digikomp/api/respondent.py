@@ -157,7 +157,7 @@ PERSON_LOGIN = {"auth": [{"tokenAuth": []}, {}]}
 
 
 class PersonLogin:
-    authentication_classes = [TokenAuthentication]
+    authentication_classes = (TokenAuthentication,)
 
 
 def _unavailable(invitation: Invitation) -> Response | None:

@@ -133,7 +133,6 @@ class InvitationStatusSerializer(serializers.Serializer):
     person = serializers.CharField(help_text=_("The person's external id."))
     emailed_at = serializers.DateTimeField(allow_null=True, help_text=_(
         "When DigiKomp e-mailed the person their link; null while not, or without an e-mail address."))
-    reminded_at = serializers.DateTimeField(allow_null=True, help_text=_("The last reminder, if any."))
     links_exported_at = serializers.DateTimeField(allow_null=True, help_text=_(
         "When the municipality first exported an answer-only link for the person, if it did."))
 

@@ -159,9 +159,10 @@ class CampaignDetail(MunicipalEndpoint, RetrieveAPIView):
     tags=["campaigns"], summary=gettext_lazy("Invite the audience"),
     description=gettext_lazy(
         "Creates an invitation for everyone in the audience who has none yet, then returns every invitation of "
-        "the campaign with when it was e-mailed, reminded and exported, but no link: DigiKomp's e-mails carry "
-        "the links, and nobody else sees them. Never says who has answered. Sends no e-mail. To hand out links "
-        "yourself, export them with the links endpoint."),
+        "the campaign with when it was e-mailed and exported, but no link: DigiKomp's e-mails carry the links, "
+        "and nobody else sees them. Never says who has answered (nor when a reminder went, which only those "
+        "who have not answered get). Sends no e-mail. To hand out links yourself, export them with the links "
+        "endpoint."),
     parameters=[CODE_PARAMETER, PK_PARAMETER], request=None,
     responses={201: InvitationsSerializer, 200: InvitationsSerializer, 400: FIELD_ERRORS,
                401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
@@ -176,9 +177,11 @@ class CampaignInvitations(MunicipalEndpoint, APIView):
         except SurveyError as error:
             return refused(error.errors)
         invitations = campaign.invitations.select_related("person").order_by("person__external_id", "pk")
+        # Nothing per person that follows from answering: reminders go only to those who have not answered, so
+        # when someone was reminded would say who has.
         body = {"created": len(new), "invitations": [
             {"person": i.person.external_id, "emailed_at": i.sent_at if i.person.email else None,
-             "reminded_at": i.reminded_at, "links_exported_at": i.links_exported_at}
+             "links_exported_at": i.links_exported_at}
             for i in invitations]}
         return Response(body, status=status.HTTP_201_CREATED if new else status.HTTP_200_OK)
 
