@@ -167,8 +167,13 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"
 
-# Login throttling (django-axes): five failures for one account from one address lock it for 15 minutes.
+# Login throttling (django-axes): five failures for one account from one address lock it for 15 minutes, and
+# twenty failures from one address, whatever the usernames, lock the address (password spraying; the handler in
+# accounts/throttling.py adds this second limit). Every login path (/konto/login/, the CMS, the Django admin)
+# authenticates through the axes backend below, so the same limits hold everywhere.
+AXES_HANDLER = "digikomp.accounts.throttling.LoginThrottle"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The login form's field is "username" (it holds the e-mail). Axes would otherwise default to the user model's
@@ -185,7 +190,10 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+if BEHIND_PROXY:  # the login throttle counts the client's address, not the proxy's
+    AXES_CLIENT_IP_CALLABLE = "digikomp.accounts.throttling.client_address"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
@@ -259,6 +267,9 @@ if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
+# In production the web server serves MEDIA_ROOT; Django serves it only for development and the demo (`make run`),
+# which have no web server in front.
+DIGIKOMP_SERVE_MEDIA = env_bool("DIGIKOMP_SERVE_MEDIA", DEBUG)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
@@ -273,6 +284,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 500,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON with its nesting bounded (a deeply nested body is a 400, not a RecursionError); forms as DRF has them.
+    "DEFAULT_PARSER_CLASSES": [
+        "digikomp.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Every error in one of the two documented shapes (api/errors.py).
+    "EXCEPTION_HANDLER": "digikomp.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "DigiKomp API",
@@ -288,6 +307,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["digikomp.api.schema.only_api_v1"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "digikomp.api.schema.error_responses"],
 }
 
 # --- Background tasks ------------------------------------------------------------------------------------------
@@ -306,6 +327,9 @@ TASKS = {
 DIGIKOMP_ANONYMITY_K = env_int("DIGIKOMP_ANONYMITY_K", 5, minimum=3)
 # Tally rows per key, so concurrent submissions do not all wait for the same row lock of the top unit.
 DIGIKOMP_TALLY_SHARDS = env_int("DIGIKOMP_TALLY_SHARDS", 4, minimum=1)
+# An organisation import that would deactivate more than this share (per cent) of the active people or units
+# needs a second confirmation that names the numbers (orgimport/deactivation.py); 100 or more turns it off.
+DIGIKOMP_MASS_DEACTIVATION_PERCENT = env_int("DIGIKOMP_MASS_DEACTIVATION_PERCENT", 20, minimum=0)
 # The address people reach DigiKomp at, for links in e-mails (personal survey links, newsletters).
 DIGIKOMP_BASE_URL = env_str("DIGIKOMP_BASE_URL", "http://127.0.0.1:8000")
 DIGIKOMP_NATIONAL_ORGANISATION = env_str("DIGIKOMP_NATIONAL_ORGANISATION", "KL – Kommunernes Landsforening")

@@ -3,14 +3,18 @@ under /svar/, accounts under /konto/, the API under /api/v1/ and the Wagtail adm
 is a page of the public site, served by Wagtail: its catch-all comes last, so it never shadows the application
 (site/models/base.py keeps editors from giving a top-level page one of these first segments)."""
 
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
+from django.views.static import serve
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
+
+from digikomp.api import errors as api_errors
 
 urlpatterns = [
     path("", include("digikomp.web.urls")),
@@ -27,6 +31,8 @@ urlpatterns = [
     path("konto/", include("digikomp.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("digikomp.api.urls")),
+    # Every other path under /api/ answers the API's JSON 404, never the site's HTML page.
+    re_path(r"^api/", api_errors.not_found, name="api_not_found"),
     path("django-admin/", admin.site.urls),
     path("", include("digikomp.site.urls")),
     path("cms/", include(wagtailadmin_urls)),
@@ -40,8 +46,12 @@ urlpatterns = [
          wagtail_views.authenticate_with_password, name="wagtailcore_authenticate_with_password"),
 ]
 
-if settings.DEBUG:  # in production the web server serves uploaded images from MEDIA_ROOT
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# A 500 under /api/ in the API's JSON shape, elsewhere the site's own page (500.html): never a traceback.
+handler500 = api_errors.server_error
+
+if settings.DIGIKOMP_SERVE_MEDIA:  # in production the web server serves uploaded images from MEDIA_ROOT
+    urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve,
+                               {"document_root": settings.MEDIA_ROOT}))
 
 # Last: every remaining path of slash-terminated segments is a page of the site (wagtail.urls' pattern).
 urlpatterns.append(re_path(r"^(?P<path>(?:[\w\-]+/)*)$", wagtail_views.serve, name="wagtail_serve"))

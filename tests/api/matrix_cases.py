@@ -183,4 +183,6 @@ CASES = [
     row("api:survey_verify", {"token": TOKEN}, "post", everyone(409), needs=ANSWERED),
     row("api:survey_verify", {"token": GUESSED}, "post", everyone(404)),
     row("api:survey_verify-slash", {"token": GUESSED}, "post", everyone(404)),
+    # Any other path under /api/: the API's JSON 404, for everyone.
+    row("api_not_found", expected=everyone(404)),
 ]

@@ -75,7 +75,7 @@ def test_it_filters_on_active(api_for, world):
 def test_a_bad_active_value_is_a_400_naming_the_parameter(api_for):
     response = api_for("municipal_admin").get(AARHUS, {"active": "maybe"})
     assert response.status_code == 400
-    assert list(response.json()) == ["active"]
+    assert list(response.json()["errors"]) == ["active"]
 
 
 def test_it_filters_on_parent(api_for):
@@ -91,7 +91,7 @@ def test_it_filters_on_parent(api_for):
 def test_a_parent_the_requester_cannot_see_is_a_400_like_an_unknown_one(api_for, persona, parent):
     response = api_for(persona).get(AARHUS, {"parent": parent})
     assert response.status_code == 400
-    assert list(response.json()) == ["parent"]
+    assert list(response.json()["errors"]) == ["parent"]
 
 
 def test_it_paginates_in_a_stable_order(api_for):

@@ -94,6 +94,7 @@ def test_a_malformed_package_is_refused_with_every_problem_and_nothing_is_stored
         (b"{not json", "The file is not valid JSON (line 1, column 2"),
         ("ø".encode("latin-1"), "The file is not UTF-8 text."),
         (b"[]", "The package is not a JSON object."),
+        (b"[" * 3000 + b"]" * 3000, "The JSON is nested more than 64 levels deep."),  # was a RecursionError
     ],
 )
 def test_a_file_that_is_no_package_is_refused(editor, db, content, problem):

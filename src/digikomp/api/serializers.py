@@ -10,7 +10,16 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from digikomp.lib.ids import MAX_ID
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
+
+
+class IdField(serializers.IntegerField):
+    """An id in a request (query parameter or body): 1 to MAX_ID (lib/ids.py), so a number no row can have is
+    a 400 naming the field instead of reaching the database, where SQLite overflows."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 
 class RegionSerializer(serializers.Serializer):
@@ -55,6 +64,9 @@ class PersonSerializer(serializers.ModelSerializer):
         source="unit_external_id", read_only=True, allow_null=True,
         help_text=_("External id of the person's primary unit; null if none."),
     )
+    # The org system often has no address: null then, not "", which is no e-mail address.
+    email = serializers.EmailField(read_only=True, allow_null=True,
+                                   help_text=_("The person's work e-mail address; null if none is known."))
 
     class Meta:
         model = Person
@@ -66,9 +78,25 @@ class PersonSerializer(serializers.ModelSerializer):
             "active": {"help_text": _("Whether the person is active in the municipality's org system.")},
         }
 
+    def to_representation(self, person):
+        data = super().to_representation(person)
+        data["email"] = data["email"] or None
+        return data
+
+
+# The two shapes of every error response (api/errors.py).
+
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text=_("What went wrong, in the language of the request."))
+
+
+class FieldErrorsSerializer(serializers.Serializer):
+    errors = serializers.DictField(
+        child=serializers.CharField(),
+        help_text=_("One message per offending field, keyed by its path, e.g. “closes_at” or "
+                    "“answers.<competence identifier>”."),
+    )
 
 
 # --- Query filters ------------------------------------------------------------------------------------------

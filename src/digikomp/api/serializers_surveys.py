@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from digikomp.api.serializers import FieldErrorsSerializer, IdField  # noqa: F401 (FieldErrors: re-exported)
 from digikomp.api.serializers_norm import LocalizedTextSerializer
 from digikomp.assessments.campaigns.selectors import status_of
 from digikomp.assessments.models import MAX_CUSTOM_QUESTIONS, Campaign, CustomQuestion
@@ -43,7 +44,7 @@ class CampaignCreateSerializer(serializers.Serializer):
                     "for the whole municipality."),
     )
     profiles = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, default=list,
+        child=IdField(), required=False, default=list,
         help_text=_("Ids of the profiles whose people are asked; leave out for every profile."),
     )
     anonymity_k = serializers.IntegerField(
@@ -166,14 +167,6 @@ class LinksExportedSerializer(serializers.Serializer):
     links = ExportedLinkSerializer(many=True)
 
 
-class FieldErrorsSerializer(serializers.Serializer):
-    errors = serializers.DictField(
-        child=serializers.CharField(),
-        help_text=_("One message per offending field, keyed by its path, e.g. “closes_at” or "
-                    "“answers.<competence identifier>”."),
-    )
-
-
 # --- Heatmap ------------------------------------------------------------------------------------------------
 
 
@@ -181,10 +174,8 @@ class HeatmapFilter(serializers.Serializer):
     unit = serializers.CharField(required=False, max_length=100, help_text=_(
         "External id of the unit whose row and children's rows to show. May be left out when you see from "
         "exactly one top unit."))
-    profile = serializers.IntegerField(required=False, min_value=1,
-                                       help_text=_("Only the people invited with this profile."))
-    wave = serializers.IntegerField(required=False, min_value=1,
-                                    help_text=_("Another wave of the campaign's series, by its number."))
+    profile = IdField(required=False, help_text=_("Only the people invited with this profile."))
+    wave = IdField(required=False, help_text=_("Another wave of the campaign's series, by its number."))
 
 
 class HeatmapCellSerializer(serializers.Serializer):

@@ -16,9 +16,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListCreateAPIView, RetrieveAPIView
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from digikomp.api.errors import flat_errors, refused
 from digikomp.api.permissions import MunicipalEndpoint
 from digikomp.api.serializers import ErrorSerializer
 from digikomp.api.serializers_surveys import (
@@ -51,33 +51,6 @@ NOT_VISIBLE = OpenApiResponse(ErrorSerializer, description=gettext_lazy(
     "run campaigns. The cases are deliberately indistinguishable."))
 FIELD_ERRORS = OpenApiResponse(FieldErrorsSerializer, description=gettext_lazy(
     "Refused; nothing is stored. One message per offending field."))
-
-
-def flat_errors(detail, prefix: str = "") -> dict[str, str]:
-    """DRF's nested validation errors as {"field.path": "first message"}, the shape SurveyError has. List
-    positions count from 1, as the service's own messages do ("custom_questions.2")."""
-    if isinstance(detail, dict):
-        found: dict[str, str] = {}
-        for key, value in detail.items():
-            if key == api_settings.NON_FIELD_ERRORS_KEY:  # an error of the whole object: named by its path
-                found.update(flat_errors(value, prefix))
-                continue
-            name = str(key + 1) if isinstance(key, int) else str(key)
-            found.update(flat_errors(value, f"{prefix}.{name}" if prefix else name))
-        return found
-    if isinstance(detail, list):
-        if all(isinstance(item, str) for item in detail):
-            return {prefix or "body": str(detail[0])} if detail else {}
-        found = {}
-        for position, item in enumerate(detail, start=1):
-            if item:
-                found.update(flat_errors(item, f"{prefix}.{position}" if prefix else str(position)))
-        return found
-    return {prefix or "body": str(detail)}
-
-
-def refused(errors: dict[str, str]) -> Response:
-    return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
 
 
 # --- Campaigns ----------------------------------------------------------------------------------------------

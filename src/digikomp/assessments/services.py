@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digikomp.assessments import tallies
+from digikomp.assessments.campaign_dates import date_errors
 from digikomp.assessments.models import (
     MAX_CUSTOM_QUESTIONS,
     Answer,
@@ -64,8 +65,7 @@ def campaign_create(*, municipality: Municipality, spec: CampaignSpec, actor=Non
     errors: dict[str, str] = {}
     if not spec.name.strip():
         errors["name"] = _("A campaign needs a name.")
-    if spec.closes_at <= spec.opens_at:
-        errors["closes_at"] = _("The campaign must close after it opens.")
+    errors.update(date_errors(spec.opens_at, spec.closes_at))
     k = spec.anonymity_k if spec.anonymity_k is not None else effective_k(municipality)
     if k < 3:
         errors["anonymity_k"] = _("The anonymity threshold must be at least 3.")

@@ -30,7 +30,8 @@ def token_for(public_id: str) -> str:
 
 def public_id_from(token: str) -> str | None:
     """The public id of a well-formed, correctly signed token; None for anything else."""
-    if not isinstance(token, str) or token.count(".") != 1 or len(token) > 100:
+    # Tokens are ASCII (URL-safe base64 and hex); hmac.compare_digest refuses to compare non-ASCII strings.
+    if not isinstance(token, str) or not token.isascii() or token.count(".") != 1 or len(token) > 100:
         return None
     public_id, signature = token.split(".")
     if not public_id or not hmac.compare_digest(signature, _signature(public_id)):

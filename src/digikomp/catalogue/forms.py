@@ -12,18 +12,19 @@ from django.utils.translation import gettext_lazy as _
 
 from digikomp.catalogue.models import Case, CaseAttachment, CaseFigure, CaseImage, EffortType, TargetGroup
 from digikomp.catalogue.selectors import national_areas
+from digikomp.lib.ids import ModelMultipleIdField
 from digikomp.tenancy.models import Municipality
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-class GroupedTargetGroupField(forms.ModelMultipleChoiceField):
+class GroupedTargetGroupField(ModelMultipleIdField):
     def label_from_instance(self, obj):
         return obj.name
 
 
 class CaseForm(forms.ModelForm):
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = ModelMultipleIdField(
         Municipality.objects.order_by("name"), label=_("Municipalities"),
         help_text=_("Your municipality and any others that took part. Hold Ctrl (⌘ on Mac) to choose several."),
         widget=forms.SelectMultiple(attrs={"size": 8}))

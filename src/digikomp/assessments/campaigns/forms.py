@@ -15,6 +15,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from digikomp.assessments.campaign_dates import day_error
 from digikomp.assessments.models import MAX_CUSTOM_QUESTIONS, CustomQuestion
 from digikomp.assessments.services import CampaignSpec, SurveyError
 from digikomp.lib.anonymity import MINIMUM_K
@@ -102,6 +103,11 @@ class CampaignForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # The range first (campaign_dates), so that spec() never computes a time from a day like 31.12.9999.
+        for name in ("opens", "closes"):
+            day = cleaned.get(name)
+            if day and (message := day_error(day)):
+                self.add_error(name, message)
         opens, closes = cleaned.get("opens"), cleaned.get("closes")
         if opens and closes and closes < opens:
             self.add_error("closes", _("The campaign must close on or after the day it opens."))
@@ -128,8 +134,8 @@ class CampaignForm(forms.Form):
 
     def add_survey_errors(self, error: SurveyError) -> None:
         """Put each message of campaign_create next to the input it is about."""
-        fields = {"name": "name", "closes_at": "closes", "anonymity_k": "anonymity_k", "units": "units",
-                  "reminder_days": "reminder_days"}
+        fields = {"name": "name", "opens_at": "opens", "closes_at": "closes", "anonymity_k": "anonymity_k",
+                  "units": "units", "reminder_days": "reminder_days"}
         for key, message in error.errors.items():
             if key in fields:
                 self.add_error(fields[key], message)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from digikomp.frameworks.case import import_package, validate_package
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.frameworks.services import FrameworkError
+from digikomp.lib import json_input
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +22,11 @@ def package_import(
 ) -> tuple[FrameworkVersion | None, list[str]]:
     """(version, []) when imported, (None, problems) when refused; a refused package leaves no trace."""
     try:
-        package = json.loads(content.decode("utf-8-sig"))
+        package = json_input.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return None, [_("The file is not UTF-8 text.")]
+    except json_input.TooDeep as error:
+        return None, [str(error)]
     except json.JSONDecodeError as error:
         return None, [
             _("The file is not valid JSON (line %(line)s, column %(column)s: %(reason)s).")
