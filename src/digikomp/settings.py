@@ -309,6 +309,8 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["digikomp.api.schema.only_api_v1"],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
                              "digikomp.api.schema.error_responses"],
+    # A heatmap cell's mean and share share one set of bounds (lib/anonymity.AT_MOST / AT_LEAST).
+    "ENUM_NAME_OVERRIDES": {"FigureBoundEnum": ["at_most", "at_least"]},
 }
 
 # --- Background tasks ------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def create(api_for, persona="hr", **overrides):
 
 def test_hr_creates_a_campaign_with_everything_set(api_for, mapped):
     assistant = Profile.objects.get(owner__isnull=True, slug="social-og-sundhedsassistent")
-    response = create(api_for, series="Kortlægning", units=["SOC"], profiles=[assistant.pk], anonymity_k=4,
+    response = create(api_for, series="Kortlægning", units=["SOC"], profiles=[assistant.pk], anonymity_k=7,
                       knowledge_checks=True, reminder_days=[7, 3],
                       custom_questions=[{"kind": "scale", "text_da": "Hvor tryg er du?", "text_en": "How sure?"},
                                         {"kind": "text", "text_da": "Hvad mangler du?"}])
@@ -46,7 +46,7 @@ def test_hr_creates_a_campaign_with_everything_set(api_for, mapped):
     assert response["Location"] == f"http://testserver{AARHUS}/{campaign.pk}"
     assert data["id"] == campaign.pk and data["series"] == "Kortlægning" and data["wave"] == 1
     assert data["status"] == "open" and data["units"] == ["SOC"] and data["profiles"] == [assistant.pk]
-    assert data["anonymity_k"] == 4 and data["knowledge_checks"] is True and data["reminder_days"] == [3, 7]
+    assert data["anonymity_k"] == 7 and data["knowledge_checks"] is True and data["reminder_days"] == [3, 7]
     assert data["framework"] == "kommunernes-digitale-kompetencemodel" and data["release"] == "1.0"
     assert [(q["position"], q["kind"], q["text_da"]) for q in data["custom_questions"]] == [
         (1, "scale", "Hvor tryg er du?"), (2, "text", "Hvad mangler du?")]
@@ -115,14 +115,32 @@ def test_only_admins_and_hr_of_the_municipality_may_create(api_for, mapped, pers
     assert not Campaign.objects.exists()
 
 
-def test_the_list_and_the_detail_carry_aggregate_counts_only(api_for, world, shipped_norm):
+@pytest.mark.parametrize("municipality_k, asked", [(None, 4), (8, 7), (8, 3)])
+def test_a_campaign_may_not_lower_the_municipality_s_threshold(api_for, mapped, world, municipality_k, asked):
+    """The national floor is 5; a municipality may raise it; a campaign may raise it further, never lower it."""
+    world.aarhus.anonymity_k = municipality_k
+    world.aarhus.save()
+    response = create(api_for, anonymity_k=asked)
+    assert response.status_code == 400
+    floor = municipality_k or 5
+    assert response.json()["errors"]["anonymity_k"] == (  # the API speaks Danish by default
+        f"Anonymitetsgrænsen kan ikke være lavere end kommunens, som er {floor}. En kortlægning kan hæve den, ikke "
+        "sænke den.")
+    assert not Campaign.objects.exists()
+    assert create(api_for, anonymity_k=floor + 1).json()["anonymity_k"] == floor + 1
+
+
+def test_the_list_and_the_detail_carry_aggregate_counts_only(api_for, world, shipped_norm, settings):
+    settings.DIGIKOMP_ANONYMITY_K = 3
     populate(world)
     campaign = answered_campaign(world)
     [listed] = api_for("hr").get(AARHUS).json()["results"]
     detail = api_for("municipal_admin").get(f"{AARHUS}/{campaign.pk}")
     assert detail.status_code == 200 and detail.json() == listed
     invited = Invitation.objects.filter(campaign=campaign).count()
-    assert listed["counts"] == {"invited": invited, "responded": invited - 1}  # everyone but Carla
+    # Everyone but Carla answered; the two at the school (BOU) are a group below k = 3 that nothing pools with,
+    # so the released count leaves them out.
+    assert listed["counts"] == {"invited": invited, "responded": invited - 3}
     text = detail.content.decode()
     for person in ("Anna", "Carla", "P1", "H0"):
         assert person not in text

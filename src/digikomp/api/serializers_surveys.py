@@ -95,8 +95,10 @@ class CustomQuestionSerializer(serializers.ModelSerializer):
 class CampaignCountsSerializer(serializers.Serializer):
     invited = serializers.IntegerField(help_text=_("People invited."))
     responded = serializers.IntegerField(
-        allow_null=True, help_text=_("People who have answered; null while fewer than the anonymity threshold "
-                                     "have (or the number would reveal a smaller group)."),
+        allow_null=True, help_text=_(
+            "People who have answered. While the campaign is open: rounded down to a multiple of the anonymity "
+            "threshold k, so it moves only after k more answers. Once closed: the released count, which leaves "
+            "out groups below k that nothing could be pooled with. Null while fewer than k have answered."),
     )
 
 
@@ -183,8 +185,18 @@ class HeatmapCellSerializer(serializers.Serializer):
     mean = serializers.FloatField(required=False, allow_null=True, help_text=_("Mean level."))
     share_meeting = serializers.FloatField(required=False, allow_null=True,
                                            help_text=_("Share at or above the required level, 0 to 1."))
+    mean_bound = serializers.ChoiceField(
+        choices=["at_most", "at_least"], required=False, allow_null=True, help_text=_(
+            "Null when `mean` is exact. In a group of fewer than 2k respondents whose levels are (almost) all "
+            "the lowest or the highest, `mean` is a bound: the mean is at most (or at least) this value."))
+    share_meeting_bound = serializers.ChoiceField(
+        choices=["at_most", "at_least"], required=False, allow_null=True, help_text=_(
+            "Null when `share_meeting` is exact. In a group of fewer than 2k respondents where at most one or "
+            "all but at most one meet the requirement, `share_meeting` is a bound (at most 1/n, at least "
+            "(n-1)/n), so that nobody's status follows from the figure."))
     suppressed = serializers.BooleanField(required=False, help_text=_(
-        "Present and true when the cell is hidden by the anonymity rule; such a cell carries no numbers."))
+        "Present and true when the cell is hidden: nobody answered in a group of at least k here, or the "
+        "campaign is still open. Such a cell carries no numbers."))
 
 
 class HeatmapCompetenceSerializer(serializers.Serializer):
@@ -210,7 +222,13 @@ class HeatmapSerializer(serializers.Serializer):
     unit = serializers.CharField(help_text=_("External id of the unit shown (the first row)."))
     campaign = HeatmapCampaignSerializer(help_text=_("The wave shown."))
     profile = serializers.IntegerField(allow_null=True)
-    k = serializers.IntegerField(help_text=_("The campaign's anonymity threshold."))
+    k = serializers.IntegerField(help_text=_(
+        "The anonymity threshold in force: the largest of the national floor, the municipality's and the "
+        "campaign's."))
+    released = serializers.BooleanField(help_text=_(
+        "False while the campaign is open: its figures are released when it closes, and until then every "
+        "cell is suppressed."))
+    closes_at = serializers.DateTimeField(help_text=_("When the campaign closes and its figures are released."))
     competences = HeatmapCompetenceSerializer(many=True, help_text=_("The columns, in framework order."))
     rows = HeatmapRowSerializer(many=True, help_text=_("The unit itself, then its children."))
 

@@ -234,7 +234,8 @@ class CampaignHeatmap(MunicipalEndpoint, APIView):
         return Response({
             "unit": unit.external_id,
             "campaign": {"id": campaign.pk, "name": campaign.name, "wave": campaign.wave},
-            "profile": profile_id, "k": campaign.anonymity_k,
+            "profile": profile_id, "k": heatmap.k, "released": heatmap.released,
+            "closes_at": campaign.closes_at,
             "competences": [{"identifier": identifier, "code": c.code, "title": to_dict(c, "title")}
                             for identifier, c in zip(identifiers, heatmap.competences)],
             "rows": [{"unit": row.external_id, "name": row.name,

@@ -66,9 +66,13 @@ def campaign_create(*, municipality: Municipality, spec: CampaignSpec, actor=Non
     if not spec.name.strip():
         errors["name"] = _("A campaign needs a name.")
     errors.update(date_errors(spec.opens_at, spec.closes_at))
-    k = spec.anonymity_k if spec.anonymity_k is not None else effective_k(municipality)
-    if k < 3:
-        errors["anonymity_k"] = _("The anonymity threshold must be at least 3.")
+    # A campaign may raise the municipality's threshold, never lower it (anonymity.threshold_for).
+    floor = effective_k(municipality)
+    k = spec.anonymity_k if spec.anonymity_k is not None else floor
+    if k < floor:
+        errors["anonymity_k"] = _(
+            "The anonymity threshold cannot be lower than the municipality's, which is %(k)s. A campaign may "
+            "raise it, not lower it.") % {"k": floor}
     if len(spec.custom_questions) > MAX_CUSTOM_QUESTIONS:
         errors["custom_questions"] = _("At most %(n)s questions of your own.") % {"n": MAX_CUSTOM_QUESTIONS}
     for i, question in enumerate(spec.custom_questions, start=1):

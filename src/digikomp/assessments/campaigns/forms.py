@@ -53,7 +53,8 @@ class CampaignForm(forms.Form):
                              help_text=_("The last day people can answer."))
     anonymity_k = forms.IntegerField(
         label=_("Anonymity threshold"), min_value=MINIMUM_K, max_value=1000,
-        help_text=_("The smallest group any result may show. At least 3."),
+        help_text=_("The smallest group any result may show: at least the municipality's threshold (filled "
+                    "in); a campaign may raise it, not lower it."),
     )
     knowledge_checks = forms.BooleanField(
         label=_("Include knowledge checks"), required=False,
