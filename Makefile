@@ -34,12 +34,14 @@ run dev: export DIGIKOMP_SERVE_MEDIA ?= 1
 dev: export DEBUG = 1
 
 # The background worker (invitation and newsletter e-mails, reminders) and a once-a-minute run of the CMS's
-# scheduled publishing run beside the web server (the argument) and stop with it.
+# scheduled publishing and of the release of closed campaigns' figures run beside the web server (the argument)
+# and stop with it.
 define serve_demo
 	$(BIN)/digikomp migrate --no-input -v0
 	$(BIN)/digikomp seed-demo
 	@$(BIN)/digikomp db_worker --interval 2 >"$(DIGIKOMP_DATA_DIR)/worker.log" 2>&1 & worker=$$!; \
-	  while true; do $(BIN)/digikomp publish_scheduled >>"$(DIGIKOMP_DATA_DIR)/publish.log" 2>&1; sleep 60; done & \
+	  while true; do $(BIN)/digikomp publish_scheduled >>"$(DIGIKOMP_DATA_DIR)/publish.log" 2>&1; \
+	    $(BIN)/digikomp release-campaigns >>"$(DIGIKOMP_DATA_DIR)/publish.log" 2>&1; sleep 60; done & \
 	  publisher=$$!; \
 	  trap 'kill $$worker $$publisher 2>/dev/null' EXIT INT TERM; \
 	  $(1)
