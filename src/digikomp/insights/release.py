@@ -195,9 +195,11 @@ def _store_knowledge(release, paths, campaign, responses, rated, k) -> None:
         vector[1] += int(correct)
         vector[2] += int(level is not None and level >= item_level and not correct)
         vector[3] += int(level is not None and level < item_level and correct)
+    by_competence: dict[object, dict[int, list[int]]] = defaultdict(dict)
+    for (unit, identifier), vector in direct.items():
+        by_competence[identifier][unit] = vector
     rows = []
-    for identifier in {i for _u, i in direct}:
-        groups = {u: v for (u, i), v in direct.items() if i == identifier}
+    for identifier, groups in by_competence.items():
         pools = pool(paths, {u: {None: v} for u, v in groups.items()}, lambda v: v[0], k)
         truth = roll_up(paths, groups, 4)
         composed = roll_up(paths, {u: parts[None] for u, (parts, _h) in pools.items()}, 4)
