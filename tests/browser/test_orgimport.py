@@ -1,4 +1,5 @@
-"""The org import in the browser: choose the five OS2mo files, read the preview, confirm, see the units."""
+"""The org import in the browser: choose the five OS2mo files, read the preview, confirm twice (it deactivates
+every unit the personas had), see the units."""
 
 import pytest
 from playwright.sync_api import expect
@@ -38,10 +39,15 @@ def test_an_admin_uploads_an_os2mo_export_checks_the_preview_and_confirms(visito
     expect(page.get_by_role("table", name=f"Units created ({len(export.units)})")).to_contain_text(
         top["Afdelingsnavn"])
 
+    # All five of the personas' units would go: the page names the numbers and asks for a second confirmation.
+    page.get_by_role("button", name="Confirm import").click()
+    expect(page.get_by_role("alert")).to_contain_text("Tick the box to confirm that the import deactivates")
+    page.get_by_label("Yes, deactivate 5 of 5 units", exact=False).check()
     page.get_by_role("button", name="Confirm import").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Organisation import")
     expect(page.get_by_text("Imported ", exact=False).first).to_be_visible()
     expect(page.get_by_role("button", name="Confirm import")).to_have_count(0)
+    expect(page.get_by_role("button", name="Undo import")).to_be_visible()
 
     navigation = page.get_by_role("navigation", name="Main navigation")
     navigation.get_by_role("link", name="Organisation", exact=True).click()

@@ -4,7 +4,7 @@ test_matrix.py in this folder checks that every URL of the namespace has a row.
 
 Everything needs "org.import" (municipal admins only). København's admin holds it in their own municipality, so
 the upload page and the templates answer them, while Aarhus's import is a 404 for them, as if it did not exist.
-Confirm and discard take POST only; the method is checked before the import is looked up, so a GET is 405 for
+Confirm, discard and undo take POST only; the method is checked before the import is looked up, so a GET is 405 for
 anyone who may import at all.
 
 "needs": "aarhus_import" is `aarhus_import(world)` below: a previewed import of Aarhus (the hand-written
@@ -46,6 +46,8 @@ OWN = statuses(302, 403, 200, 403, 403, 403, 403, 200)
 # Aarhus's import: København's admin gets 404.
 AARHUS = statuses(302, 403, 200, 403, 403, 403, 403, 404)
 AARHUS_REDIRECT = statuses(302, 403, 302, 403, 403, 403, 403, 404)
+# The import deactivates 3 of Aarhus's 5 units: without the second confirmation the admin gets the page again.
+AARHUS_UNCONFIRMED = statuses(302, 403, 400, 403, 403, 403, 403, 404)
 NOT_FOUND = statuses(302, 403, 404, 403, 403, 403, 403, 404)
 POST_ONLY = statuses(302, 403, 405, 403, 403, 403, 403, 405)
 
@@ -64,8 +66,12 @@ CASES = [
     case("orgimport:template_xlsx", expected=OWN, needs=[]),
     case("orgimport:preview", IMPORT),
     case("orgimport:preview", MISSING, expected=NOT_FOUND, needs=[]),
-    case("orgimport:confirm", IMPORT, "post", AARHUS_REDIRECT),
+    case("orgimport:confirm", IMPORT, "post", AARHUS_UNCONFIRMED),
+    case("orgimport:confirm", IMPORT, "post", AARHUS_REDIRECT, data={"deactivation": "0-3-3-5"}),
     case("orgimport:confirm", IMPORT, "get", POST_ONLY),
     case("orgimport:discard", IMPORT, "post", AARHUS_REDIRECT),
     case("orgimport:discard", IMPORT, "get", POST_ONLY),
+    # A preview cannot be undone: the admin is sent back to it with the reason.
+    case("orgimport:undo", IMPORT, "post", AARHUS_REDIRECT),
+    case("orgimport:undo", IMPORT, "get", POST_ONLY),
 ]

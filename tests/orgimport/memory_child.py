@@ -102,8 +102,9 @@ def web(*paths: Path) -> dict:
         result["previewed"] = org_import is not None
         if org_import is not None:
             page = browser.get(f"{UPLOAD}{org_import.pk}/")
-            fields = dict(re.findall(r'<input type="(?:hidden|checkbox)" name="([^"]+)" value="([^"]*)"',
-                                     page.split('id="confirm-form"')[1].split("</form>")[0]))
+            form = page.split('id="confirm-form"')[1].split("</form>")[0]
+            fields = dict(re.findall(r'<input type="(?:hidden|checkbox)" name="([^"]+)"[^>]*? value="([^"]*)"',
+                                     form))
             confirmed = browser.post(f"{UPLOAD}{org_import.pk}/bekraeft/", fields)
             result["confirm_status"] = confirmed[0]
             org_import.refresh_from_db()

@@ -11,10 +11,16 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
+from digikomp.orgimport.deactivation import Deactivation
 from digikomp.orgimport.models import OrgImport
 from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.sources import read_files
-from digikomp.orgimport.uploads import org_import_confirm, org_import_discard, org_import_preview
+from digikomp.orgimport.uploads import (
+    Confirmation,
+    org_import_confirm,
+    org_import_discard,
+    org_import_preview,
+)
 from digikomp.tenancy.models import Person
 from tests.orgimport import exports
 
@@ -41,7 +47,10 @@ def uploaded(world, *, days_ago: float) -> OrgImport:
 def applied(world, *, days_ago: float, uploaded_days_ago: float | None = None) -> OrgImport:
     """An import confirmed `days_ago` days back (uploaded then too, unless said otherwise)."""
     org_import = uploaded(world, days_ago=days_ago if uploaded_days_ago is None else uploaded_days_ago)
-    assert org_import_confirm(org_import=org_import, actor=world.user("municipal_admin"))
+    # The first import deactivates the personas' units: confirmed with its numbers, as the page does.
+    confirmed = Deactivation.from_json(org_import.summary["deactivation"])
+    outcome = org_import_confirm(org_import=org_import, actor=world.user("municipal_admin"), confirmed=confirmed)
+    assert outcome is Confirmation.APPLIED
     OrgImport.objects.filter(pk=org_import.pk).update(applied_at=ago(days_ago))
     return OrgImport.objects.get(pk=org_import.pk)
 
@@ -71,15 +80,17 @@ def test_an_old_applied_import_keeps_its_record_and_loses_its_snapshot(world, cl
     # Uploaded long ago but confirmed two days ago: the clock starts when it was applied.
     late = applied(world, days_ago=2, uploaded_days_ago=10)
     assert old.snapshot and late.snapshot
+    assert old.undo["units"] and late.undo["stamp"]
 
     report = expire()
 
     assert "Dropped the uploaded data of 1 import applied before" in report and "its record stays" in report
     cleared = OrgImport.objects.get(pk=old.pk)
-    assert cleared.snapshot == {}
+    assert cleared.snapshot == {} and cleared.undo == {}  # and so it can no longer be undone
     assert record(cleared) == record(old)  # who, when, which files, the counts and listed changes
     assert cleared.summary["counts"]["people_created"] == 3
     assert OrgImport.objects.get(pk=late.pk).snapshot == late.snapshot
+    assert OrgImport.objects.get(pk=late.pk).undo == late.undo
     # The organisation it imported is untouched.
     assert Person.objects.get(municipality=world.aarhus, external_id="P6").name == "Karen Bach"
     # Its page still shows what the import did.

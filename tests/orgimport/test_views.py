@@ -58,8 +58,12 @@ def test_upload_preview_and_confirm(client_for, world):
     counts = org_import.summary["counts"]
     assert (counts["units_created"], counts["units_deactivated"], counts["units_moved"]) == (4, 3, 2)
     assert (counts["people_created"], counts["people_moved"]) == (3, 2)  # P2 works in SKO already
+    # 3 of the 5 active units are deactivated: more than 20 %, so the page asks for a second confirmation
+    # (test_confirmation.py has the whole of it).
+    assert org_import.summary["deactivation"] == {"people": 0, "people_active": 3, "units": 3, "units_active": 5}
+    assert "Ja, deaktivér 3 af 5 enheder" in html
 
-    confirmed = client.post(reverse("orgimport:confirm", args=[org_import.pk]))
+    confirmed = client.post(reverse("orgimport:confirm", args=[org_import.pk]), {"deactivation": "0-3-3-5"})
     assert confirmed.status_code == 302
     org_import.refresh_from_db()
     assert org_import.status == "applied" and org_import.applied_at is not None

@@ -1,10 +1,12 @@
-"""OrgImport: one upload in the web flow, kept between the preview and the admin's confirmation.
+"""OrgImport: one import of a municipality's organisation, from upload to preview, confirmation and undo.
 
-It holds the parsed organisation (never a CPR number: the readers drop that column while parsing; compressed,
-see fields.py) and the summary the admin saw, so confirming applies exactly the file that was previewed, recomputed against the
-database as it is at that moment. The parsed organisation goes when it is no longer needed: it becomes `{}`
-once discarded, and after a week (uploads.org_imports_expire) a preview nobody confirmed is deleted and an
-applied import keeps only its record.
+In the web flow it holds the parsed organisation (never a CPR number: the readers drop that column while
+parsing; compressed, see fields.py) and the summary the admin saw, so confirming applies exactly the file that
+was previewed, recomputed against the database as it is at that moment. An applied import keeps what undoing
+it takes (undo.py) for a week; the command line's imports are recorded here too, already applied, so that the
+latest import of a municipality is always known. The big data goes when it is no longer needed: the parsed
+organisation becomes `{}` once discarded or undone, and after a week (uploads.org_imports_expire) a preview
+nobody confirmed is deleted and an applied import keeps only its record.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class OrgImport(models.Model):
         PREVIEWED = "previewed", _("Awaiting confirmation")
         APPLIED = "applied", _("Imported")
         DISCARDED = "discarded", _("Discarded")
+        UNDONE = "undone", _("Undone")
 
     class Source(models.TextChoices):
         OS2MO = "os2mo", _("OS2mo export")
@@ -41,6 +44,13 @@ class OrgImport(models.Model):
     snapshot = CompressedJSONField(default=dict, blank=True)
     summary = models.JSONField(default=dict, blank=True)
     applied_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    # The previous state of every row the import wrote (services.Applied.undo), while it can be undone.
+    undo = CompressedJSONField(default=dict, blank=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("undone by"),
+    )
 
     class Meta:
         ordering = ["-created", "-id"]

@@ -5,11 +5,16 @@ never deleted, and become active again when they return; managers likewise. The 
 municipality (45,000 people, 1,500 units): existing rows are loaded once into dicts keyed by external id, new
 rows go in with multi-row INSERTs and only rows that really change are updated (bulk.py). No query runs per
 row. Applying happens inside one transaction, so an import is all or nothing.
+
+Applying refuses a plan that deactivates more than a set share of the people or units unless the caller
+confirms its numbers (deactivation.py), and returns the previous state of every row it wrote, from which
+undo.py can put the organisation back as it was.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import NamedTuple
 
 from django.db import transaction
@@ -18,6 +23,7 @@ from django.utils import timezone
 from digikomp.audit.models import log_action
 from digikomp.orgimport.bulk import insert_rows, update_rows
 from digikomp.orgimport.changes import Change, Changes
+from digikomp.orgimport.deactivation import Deactivation, MassDeactivationError
 from digikomp.orgimport.snapshot import Snapshot
 from digikomp.tenancy.models import Municipality, OrgUnit, Person, UnitManager
 
@@ -43,6 +49,7 @@ class ExistingUnit(NamedTuple):
     postcode: str
     city: str
     active: bool
+    updated_at: datetime
 
 
 class ExistingPerson(NamedTuple):
@@ -54,6 +61,7 @@ class ExistingPerson(NamedTuple):
     job_title: str
     primary_unit_id: int | None
     active: bool
+    updated_at: datetime
 
 
 class ExistingManager(NamedTuple):
@@ -70,6 +78,25 @@ class ImportPlan:
     people: dict[str, ExistingPerson]
     managers: dict[tuple[str, str], ExistingManager]  # by (person external id, unit external id)
     changes: Changes = field(default_factory=Changes)
+
+    @property
+    def deactivation(self) -> Deactivation:
+        """How many of the people and units active now the plan deactivates."""
+        counts = self.changes.counts()
+        return Deactivation(people=counts["people_deactivated"],
+                            people_active=sum(p.active for p in self.people.values()),
+                            units=counts["units_deactivated"],
+                            units_active=sum(u.active for u in self.units.values()))
+
+
+@dataclass
+class Applied:
+    counts: dict[str, int]
+    # The previous state of every row the import wrote, as undo.py reads it: "stamp", the updated_at written
+    # on every unit and person it changed or created; "units", "people", "managers", the rows it changed, with
+    # every column it may have changed as it was before; "units_created", "people_created",
+    # "managers_created", the primary keys of the rows it inserted.
+    undo: dict = field(default_factory=dict)
 
 
 def org_import_plan(*, municipality: Municipality, snapshot: Snapshot, keep: int | None = None) -> ImportPlan:
@@ -170,21 +197,27 @@ def _plan_managers(plan: ImportPlan) -> None:
             changes.add("managers_ended", Change(person, label, before=old.title))
 
 
-def org_import_apply(*, plan: ImportPlan, actor=None) -> dict[str, int]:
-    """Write the plan in one transaction and record it in the audit log; returns the counts of changes."""
+def org_import_apply(*, plan: ImportPlan, actor=None, confirmed: Deactivation | None = None) -> Applied:
+    """Write the plan in one transaction and record it in the audit log; returns the counts of changes and
+    what undoing it takes. A plan that deactivates more than the threshold is written only when `confirmed`
+    holds its very numbers; otherwise MassDeactivationError, and nothing is written."""
+    deactivation = plan.deactivation
+    if deactivation.exceeds() and confirmed != deactivation:
+        raise MassDeactivationError(deactivation)
     now = timezone.now()
+    undo: dict = {"stamp": now.isoformat()}
     with transaction.atomic():
-        unit_pks = _apply_units(plan, now)
-        _apply_people(plan, unit_pks, now)
-        _apply_managers(plan, unit_pks)
+        unit_pks = _apply_units(plan, now, undo)
+        person_pks = _apply_people(plan, unit_pks, now, undo)
+        _apply_managers(plan, unit_pks, person_pks, undo)
         counts = plan.changes.counts()
         log_action("org.import", actor=actor, municipality=plan.municipality,
                    data={"source": plan.snapshot.source, "units": len(plan.snapshot.units),
                          "people": len(plan.snapshot.people), **counts})
-    return counts
+    return Applied(counts, undo)
 
 
-def _apply_units(plan: ImportPlan, now) -> dict[str, int]:
+def _apply_units(plan: ImportPlan, now, undo: dict) -> dict[str, int]:
     snapshot, municipality = plan.snapshot, plan.municipality
     # New units go in with a placeholder path: the real one embeds their primary key.
     new = [r for ext, r in snapshot.units.items() if ext not in plan.units]
@@ -201,6 +234,7 @@ def _apply_units(plan: ImportPlan, now) -> dict[str, int]:
     paths = _paths(parents)
 
     updates = []
+    before = []
     for record in new:
         pk = pks[record.external_id]
         updates.append((pk, record.name, record.unit_type or "", parents[pk], paths[pk], record.street or "",
@@ -218,8 +252,12 @@ def _apply_units(plan: ImportPlan, now) -> dict[str, int]:
                       _keep(record.city, old.city), True)
         if wanted != current:
             updates.append(wanted)
+            before.append([old.pk, old.name, old.unit_type, old.parent_id, old.path, old.depth, old.street,
+                           old.postcode, old.city, old.active, old.updated_at.isoformat()])
     update_rows(OrgUnit, UNIT_FIELDS,
                 (row[:5] + (row[4].count("/") - 2,) + row[5:] + (now,) for row in updates))
+    undo["units"] = before
+    undo["units_created"] = [pks[record.external_id] for record in new]
     return pks
 
 
@@ -246,13 +284,19 @@ def _paths(parents: dict[int, int | None]) -> dict[int, str]:
     return paths
 
 
-def _apply_people(plan: ImportPlan, unit_pks: dict[str, int], now) -> None:
+def _apply_people(plan: ImportPlan, unit_pks: dict[str, int], now, undo: dict) -> dict[str, int]:
+    """Returns the primary keys of the municipality's people by external id."""
     snapshot, municipality = plan.snapshot, plan.municipality
+    new = [ext for ext in snapshot.people if ext not in plan.people]
     insert_rows(Person, NEW_PERSON_FIELDS,
                 ((municipality.pk, r.external_id, r.name, r.email, r.job_code, r.job_title,
                   unit_pks.get(r.unit_id), r.active, now)
-                 for ext, r in snapshot.people.items() if ext not in plan.people))
+                 for r in (snapshot.people[ext] for ext in new)))
+    pks = {ext: p.pk for ext, p in plan.people.items()}
+    if new:
+        pks = dict(Person.objects.filter(municipality=municipality).values_list("external_id", "pk"))
     updates = []
+    before = []
     for ext, old in plan.people.items():
         record = snapshot.people.get(ext)
         current = (old.pk, old.name, old.email, old.job_code, old.job_title, old.primary_unit_id, old.active)
@@ -266,20 +310,22 @@ def _apply_people(plan: ImportPlan, unit_pks: dict[str, int], now) -> None:
                       False)
         if wanted != current:
             updates.append(wanted + (now,))
+            before.append([*current, old.updated_at.isoformat()])
     update_rows(Person, PERSON_FIELDS, updates)
+    undo["people"] = before
+    undo["people_created"] = [pks[ext] for ext in new]
+    return pks
 
 
-def _apply_managers(plan: ImportPlan, unit_pks: dict[str, int]) -> None:
+def _apply_managers(plan: ImportPlan, unit_pks: dict[str, int], person_pks: dict[str, int],
+                    undo: dict) -> None:
     wanted: dict[tuple[str, str], str] = {}
     for manager in plan.snapshot.managers:
         wanted.setdefault((manager.person_id, manager.unit_id), manager.title)
-    new = [key for key in wanted if key not in plan.managers]
-    person_pks = {ext: p.pk for ext, p in plan.people.items()}
-    if any(person not in person_pks for person, _unit in new):
-        people = Person.objects.filter(municipality=plan.municipality)
-        person_pks = dict(people.values_list("external_id", "pk"))
+    new = [(person_pks[person], unit_pks[unit], wanted[(person, unit)])
+           for person, unit in wanted if (person, unit) not in plan.managers]
     insert_rows(UnitManager, ["unit", "person", "title", "active"],
-                ((unit_pks[unit], person_pks[person], wanted[(person, unit)], True) for person, unit in new))
+                ((unit, person, title, True) for person, unit, title in new))
     updates = []
     for key, title in wanted.items():
         old = plan.managers.get(key)
@@ -289,3 +335,11 @@ def _apply_managers(plan: ImportPlan, unit_pks: dict[str, int]) -> None:
         if old.active and key not in wanted:
             updates.append((old.pk, old.title, False))
     update_rows(UnitManager, ["title", "active"], updates)
+    previous = {old.pk: old for old in plan.managers.values()}
+    undo["managers"] = [[pk, previous[pk].title, previous[pk].active] for pk, _title, _active in updates]
+    created = []
+    if new:
+        pks = {(person, unit): pk for pk, person, unit in UnitManager.objects.filter(
+            unit__municipality=plan.municipality).values_list("pk", "person_id", "unit_id")}
+        created = [pks[(person, unit)] for person, unit, _title in new]
+    undo["managers_created"] = created

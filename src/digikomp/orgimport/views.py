@@ -1,10 +1,11 @@
-"""Import pages for municipal admins: upload, preview, confirm or discard, and the template to download.
+"""Import pages for municipal admins: upload, preview, confirm or discard, undo, and the templates to download.
 
 Every view needs the "org.import" permission and works in the requester's own municipality; an import of
 another municipality is a 404, exactly as if it did not exist.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -14,12 +15,20 @@ from django.views.decorators.http import require_POST
 
 from digikomp.orgimport import selectors, template
 from digikomp.orgimport.changes import sections
-from digikomp.orgimport.forms import UploadForm
+from digikomp.orgimport.deactivation import Deactivation, threshold
+from digikomp.orgimport.forms import ConfirmForm, UploadForm
 from digikomp.orgimport.inputs import Input
 from digikomp.orgimport.models import OrgImport
 from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.sources import read_files
-from digikomp.orgimport.uploads import org_import_confirm, org_import_discard, org_import_preview
+from digikomp.orgimport.undo import org_import_undo, undo_state
+from digikomp.orgimport.uploads import (
+    EXPIRY_DAYS,
+    Confirmation,
+    org_import_confirm,
+    org_import_discard,
+    org_import_preview,
+)
 from digikomp.web.decorators import permission_required
 
 TEMPLATE_NAME = "digikomp-organisation"
@@ -66,21 +75,60 @@ def _upload(request):
 @permission_required("org.import")
 def preview(request, pk: int):
     org_import = selectors.get_org_import(request.access, pk)
+    return _preview(request, org_import, _confirm_form(org_import))
+
+
+def _confirm_form(org_import: OrgImport, data=None) -> ConfirmForm:
+    return ConfirmForm(data, deactivation=Deactivation.from_json(org_import.summary.get("deactivation")))
+
+
+def _preview(request, org_import: OrgImport, form: ConfirmForm, *, status: int = 200):
+    awaiting = org_import.status == OrgImport.Status.PREVIEWED
     return render(request, "orgimport/preview.html", {
         "org_import": org_import,
         "sections": sections(org_import.summary),
-        "awaiting": org_import.status == OrgImport.Status.PREVIEWED,
-    })
+        "awaiting": awaiting,
+        "form": form,
+        "percent": threshold(),
+        "undo": undo_state(org_import) if org_import.status == OrgImport.Status.APPLIED else None,
+    }, status=status)
 
 
 @permission_required("org.import")
 @require_POST
 def confirm(request, pk: int):
     org_import = selectors.get_org_import(request.access, pk)
-    if org_import_confirm(org_import=org_import, actor=request.user):
-        messages.success(request, _("The organisation was imported."))
+    if org_import.status != OrgImport.Status.PREVIEWED:
+        messages.error(request, _("This import was imported or discarded already."))
+        return redirect("orgimport:preview", pk=org_import.pk)
+    form = _confirm_form(org_import, request.POST)
+    if not form.is_valid():
+        return _preview(request, org_import, form, status=400)
+    outcome = org_import_confirm(org_import=org_import, actor=request.user,
+                                 confirmed=form.cleaned_data["deactivation"])
+    if outcome is Confirmation.APPLIED:
+        messages.success(request, _("The organisation was imported. You can undo the import for %(days)d days.")
+                         % {"days": EXPIRY_DAYS})
+    elif outcome is Confirmation.CHANGED:
+        now = Deactivation.from_json(org_import.summary["deactivation"])
+        messages.warning(request, _("The organisation has changed since the preview, and the import now "
+                                    "deactivates %(what)s. Check the changes and confirm again.")
+                         % {"what": now.describe()})
     else:
         messages.error(request, _("This import was imported or discarded already."))
+    return redirect("orgimport:preview", pk=org_import.pk)
+
+
+@permission_required("org.import")
+@require_POST
+def undo(request, pk: int):
+    org_import = selectors.get_org_import(request.access, pk)
+    try:
+        org_import_undo(org_import=org_import, actor=request.user)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("The import was undone: the organisation is as it was before it."))
     return redirect("orgimport:preview", pk=org_import.pk)
 
 
