@@ -144,3 +144,31 @@ def test_the_report_of_a_manager_s_unit(campaign, world, client_for):
     assert download(manager, "xlsx", campaign, "BOU").status_code == 404
     assert download(client_for("other_admin"), "xlsx", campaign, "SOC").status_code == 404
     assert download(client_for("employee"), "report", campaign, "SOC").status_code == 403
+
+
+def test_the_xlsx_of_an_open_campaign_reads_the_same_before_and_after_one_more_answer(shipped_norm, world,
+                                                                                      client_for):
+    """The attack on the downloads: take the spreadsheet, let one known person answer, take it again."""
+    from digikomp.assessments.models import Invitation
+    from digikomp.assessments.services import response_submit
+
+    populate(world)
+    campaign = answered_campaign(world, closed=False, skip=("P3", "H0"))
+    client = client_for("municipal_admin")
+
+    def sheets():
+        workbook = load_workbook(io.BytesIO(download(client, "xlsx", campaign, "AAR").content))
+        return [sheet_rows(workbook, index) for index in (1, 2, 3)]
+
+    before = sheets()
+    late = Invitation.objects.get(campaign=campaign, person__external_id="H0")
+    response_submit(invitation=late, body={"answers": {i: 4 for i in late.requirements}})
+    after = sheets()
+    # The figures of answers are the same (none); the response counts may move, but only in whole steps of k,
+    # here from 6 to 9 in SOC as H0 is the ninth there: the step tells that three have answered since 6.
+    assert before[:2] == after[:2]
+    heatmap_sheet, matrix_sheet, rates_sheet = after
+    # No figure of answers at all; response counts only in whole steps of k = 3.
+    assert all(row[4:] == ["–", "–", "–"] for row in heatmap_sheet[1:])
+    assert all(value == "–" for row in matrix_sheet[1:] for value in row[1:])
+    assert all(row[2] == "–" or row[2] % 3 == 0 for row in rates_sheet[1:])
