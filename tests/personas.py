@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from digikomp.accounts.models import RoleAssignment, User
-from digikomp.accounts.roles import Role
 from digikomp.tenancy.models import Municipality, OrgUnit, Person, UnitManager
+from digikomp.tenancy.roles import Role
 
 PASSWORD = "korrekt-hest-batteri-hæfteklamme"
 

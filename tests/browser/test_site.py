@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from digikomp.accounts.models import RoleAssignment, User
-from digikomp.accounts.roles import Role
 from digikomp.site.models import NewsIndexPage, NewsPage
+from digikomp.tenancy.roles import Role
 from tests.browser.conftest import eventually, login, path_of
 from tests.personas import PASSWORD
 

@@ -76,9 +76,9 @@ def web(*paths: Path) -> dict:
     from django.test import Client, override_settings
 
     from digikomp.accounts.models import RoleAssignment, User
-    from digikomp.accounts.roles import Role
     from digikomp.orgimport.models import OrgImport
     from digikomp.tenancy.models import Municipality
+    from digikomp.tenancy.roles import Role
 
     user = User.objects.create_user("memory@aarhus.example", "x", municipality=Municipality.objects.get(
         code="751"))

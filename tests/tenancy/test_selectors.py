@@ -35,3 +35,14 @@ def test_unit_paths_nest(world):
     home_care, social = world.units["home_care"], world.units["social"]
     assert home_care.is_within(social)
     assert home_care.depth == 2 and social.depth == 1
+
+
+def test_within_is_the_subtree_of_units_or_paths(world):
+    from digikomp.tenancy.models import OrgUnit, Person
+
+    social, school = world.units["social"], world.units["school"]
+    units = OrgUnit.objects.filter(selectors.within(social))
+    assert set(units.values_list("external_id", flat=True)) == {"SOC", "HJP"}
+    people = Person.objects.filter(selectors.within(social.path, school, via="primary_unit"))
+    assert set(people.values_list("external_id", flat=True)) == {"P1", "P2", "P3"}
+    assert not OrgUnit.objects.filter(selectors.within()).exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 
-from digikomp.accounts.roles import Role
+from digikomp.tenancy.roles import Role
 
 EDITOR_GROUP = "Redaktører"
 ROLE_GROUPS: dict[str, str] = {Role.NATIONAL_EDITOR: EDITOR_GROUP}

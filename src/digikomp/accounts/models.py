@@ -8,8 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from digikomp.accounts.roles import MUNICIPAL_ROLES, Role
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
+from digikomp.tenancy.roles import MUNICIPAL_ROLES, Role
 
 
 class UserManager(BaseUserManager):

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from digikomp.accounts.models import RoleAssignment, User
-from digikomp.accounts.roles import MUNICIPAL_ROLES, Role
 from digikomp.audit.models import log_action
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
+from digikomp.tenancy.roles import MUNICIPAL_ROLES, Role
 
 Errors = dict[str, list[str]]
 

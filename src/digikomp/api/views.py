@@ -133,7 +133,7 @@ class PersonList(MunicipalEndpoint, ListAPIView):
         if "unit" in filters:
             unit = _visible_unit(access, filters["unit"], "unit")
             if filters["include_subunits"]:
-                people = people.filter(primary_unit__path__startswith=unit.path)
+                people = people.filter(selectors.within(unit, via="primary_unit"))
             else:
                 people = people.filter(primary_unit=unit)
         # Names repeat; the primary key breaks ties so pages never overlap or skip.

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from digikomp.assessments.models import Invitation
 from digikomp.assessments.results import personal_result, shared_results_for_manager
 from digikomp.assessments.tokens import token_for
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 @permission_required("surveys.own")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,7 @@ from digikomp.frameworks.selectors import version_tree
 from digikomp.lib.svg import Bar, bar_chart
 from digikomp.profiles.models import Importance
 from digikomp.tenancy.access import Access
+from digikomp.tenancy.selectors import within
 
 MET, GAP, UNKNOWN = "met", "gap", "unknown"
 IMPORTANCE_RANK = {Importance.ESSENTIAL: 0, Importance.USEFUL: 1}
@@ -235,10 +236,7 @@ def shared_results_for_manager(access: Access) -> QuerySet[Response]:
     """
     if access.municipality is None or not access.managed_paths:
         return Response.objects.none()
-    within = Q(pk__in=[])
-    for path in access.managed_paths:
-        within |= Q(unit__path__startswith=path)
     return (Response.objects.filter(campaign__municipality=access.municipality, share_with_manager=True)
-            .filter(within)
+            .filter(within(*access.managed_paths, via="unit"))
             .select_related("invitation__person", "unit", "campaign")
             .order_by("-submitted_at"))

@@ -33,9 +33,10 @@ from digikomp.assessments.tokens import new_public_id
 from digikomp.audit.models import log_action
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.lib.anonymity import effective_k
-from digikomp.profiles.selectors import default_profile, effective_profile, release_for
 from digikomp.profiles.models import JobProfile
+from digikomp.profiles.selectors import default_profile, effective_profile, release_for
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
+from digikomp.tenancy.selectors import within
 
 
 class SurveyError(Exception):
@@ -117,12 +118,7 @@ def audience(campaign: Campaign):
     people = Person.objects.filter(municipality=campaign.municipality, active=True, primary_unit__isnull=False)
     units = list(campaign.audience_units.values_list("path", flat=True))
     if units:
-        from django.db.models import Q
-
-        condition = Q(pk__in=[])
-        for path in units:
-            condition |= Q(primary_unit__path__startswith=path)
-        people = people.filter(condition)
+        people = people.filter(within(*units, via="primary_unit"))
     mapping = dict(JobProfile.objects.filter(municipality=campaign.municipality).values_list("job_code", "profile_id"))
     fallback = default_profile()  # unmapped job codes: the profile every employee has
     wanted = set(campaign.audience_profiles.values_list("pk", flat=True))

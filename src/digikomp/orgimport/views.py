@@ -29,7 +29,7 @@ from digikomp.orgimport.uploads import (
     org_import_discard,
     org_import_preview,
 )
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 TEMPLATE_NAME = "digikomp-organisation"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,7 +1,8 @@
 """The job-code mapping: which profile applies to the people with a given job code (stillingskode).
 
 Edited one code at a time in the UI, or replaced wholesale from a CSV (`stillingskode;profil`), all or nothing.
-The readers and the problem report are the org import's, so both imports speak the same way about bad rows.
+The readers and the problem report are lib's, shared with the org import, so both imports speak the same way
+about bad rows.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.audit.models import log_action
-from digikomp.orgimport.problems import Problems
-from digikomp.orgimport.tables import Column, read_csv
+from digikomp.lib.problems import Problems
+from digikomp.lib.tables import Column, read_csv
 from digikomp.profiles.models import JobProfile, Profile
 from digikomp.tenancy.models import Municipality, Person
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digikomp.accounts.roles import Role
 from digikomp.tenancy.models import Municipality
 from digikomp.tenancy.permissions import roles_with
+from digikomp.tenancy.roles import Role
 
 WHOLE_MUNICIPALITY_ROLES = frozenset({Role.MUNICIPAL_ADMIN, Role.HR})
 

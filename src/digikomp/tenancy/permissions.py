@@ -1,7 +1,7 @@
 """Which role may do what, written once as data. Views and API endpoints name a permission; they never test
 roles inline. The permission-matrix test reads the same table."""
 
-from digikomp.accounts.roles import Role
+from digikomp.tenancy.roles import Role
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # The municipality's organisation: units and people. Managers see the subtrees they lead.

@@ -6,6 +6,9 @@ of one municipality can never reach another's rows: the getters raise Http404, e
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -14,11 +17,17 @@ from digikomp.tenancy.access import Access
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
 
 
-def _subtree_filter(paths, field: str = "path") -> Q:
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(**{f"{field}__startswith": path})
-    return condition
+def within(*units: OrgUnit | str, via: str = "") -> Q:
+    """The one subtree filter: rows in the subtree of any of the units, the units themselves included.
+
+    Each unit is an OrgUnit or its materialised path. `via` names the row's relation to its unit
+    (`primary_unit` for people, `unit` for responses); without it the rows are units. No units: nothing.
+    """
+    lookup = f"{via}__path__startswith" if via else "path__startswith"
+    paths = [unit if isinstance(unit, str) else unit.path for unit in units]
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(operator.or_, (Q(**{lookup: path}) for path in paths))
 
 
 def municipality_for(access: Access, code: str, permission: str) -> Municipality:
@@ -36,7 +45,7 @@ def visible_units(access: Access) -> QuerySet[OrgUnit]:
         return units
     if not access.managed_paths:
         return OrgUnit.objects.none()
-    return units.filter(_subtree_filter(access.managed_paths))
+    return units.filter(within(*access.managed_paths))
 
 
 def visible_people(access: Access) -> QuerySet[Person]:
@@ -47,7 +56,7 @@ def visible_people(access: Access) -> QuerySet[Person]:
         return people
     if not access.managed_paths:
         return Person.objects.none()
-    return people.filter(_subtree_filter(access.managed_paths, "primary_unit__path"))
+    return people.filter(within(*access.managed_paths, via="primary_unit"))
 
 
 def get_unit(access: Access, external_id: str) -> OrgUnit:

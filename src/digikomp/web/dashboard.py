@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from digikomp.accounts.roles import Role
+from digikomp.tenancy.roles import Role
 
 COMING: dict[str, list[Promise]] = {
     Role.NATIONAL_EDITOR: [],

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from digikomp.tenancy import selectors
-from digikomp.web import orgtree
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy import orgtree, selectors
+from digikomp.tenancy.decorators import permission_required
 
 PEOPLE_PER_PAGE = 50
 QUERY_MAX_LENGTH = 100

@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from digikomp.accounts.roles import Role
+from digikomp.tenancy.decorators import login_required
+from digikomp.tenancy.roles import Role
 from digikomp.web.dashboard import coming_for
-from digikomp.web.decorators import login_required
 from digikomp.web.navigation import cards_for
 
 

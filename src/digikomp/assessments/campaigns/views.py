@@ -29,8 +29,8 @@ from digikomp.lib.anonymity import effective_k
 from digikomp.profiles.jobcodes import profiles_available
 from digikomp.profiles.selectors import release_for
 from digikomp.tenancy import selectors as tenancy
-from digikomp.web.decorators import permission_required
-from digikomp.web.orgtree import visible_ancestors
+from digikomp.tenancy.decorators import permission_required
+from digikomp.tenancy.orgtree import visible_ancestors
 
 BOM = "\ufeff"  # so Excel opens the semicolon-separated file as UTF-8
 

@@ -14,7 +14,7 @@ from digikomp.catalogue import services
 from digikomp.catalogue.access import case_for
 from digikomp.catalogue.forms import ReviewForm
 from digikomp.catalogue.models import Case, CaseEvent
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 Action = CaseEvent.Action
 STEPS = {

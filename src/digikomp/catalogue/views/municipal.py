@@ -18,7 +18,7 @@ from digikomp.catalogue import services
 from digikomp.catalogue.access import case_for
 from digikomp.catalogue.forms import AttachmentFormSet, CaseForm, FigureFormSet, ImageFormSet
 from digikomp.catalogue.models import Case
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 @require_safe

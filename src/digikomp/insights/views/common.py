@@ -20,7 +20,7 @@ from digikomp.assessments.models import Campaign
 from digikomp.lib.anonymity import released, threshold_for
 from digikomp.tenancy import selectors as tenancy
 from digikomp.tenancy.models import OrgUnit
-from digikomp.web.orgtree import visible_ancestors
+from digikomp.tenancy.orgtree import visible_ancestors
 
 PROFILE_PARAM = "profil"
 WAVE_PARAM = "runde"

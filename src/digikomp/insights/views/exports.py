@@ -21,7 +21,7 @@ from digikomp.insights.heatmap import build_heatmap
 from digikomp.insights.views import presentation as p
 from digikomp.insights.views.common import Scope, resolve
 from digikomp.lib.pdf import PdfUnavailable, render_pdf
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORT_GAPS = 10

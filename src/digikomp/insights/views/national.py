@@ -13,7 +13,7 @@ from digikomp.insights.selectors import national_heatmap
 from digikomp.insights.views import presentation as p
 from digikomp.lib.anonymity import national_floor
 from digikomp.profiles.models import NormRelease
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 VERSION_PARAM = "version"
 

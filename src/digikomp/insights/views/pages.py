@@ -18,7 +18,7 @@ from digikomp.insights.views import presentation as p
 from digikomp.insights.views.common import resolve, wave_redirect
 from digikomp.lib.svg import Bar, bar_chart
 from digikomp.tenancy import selectors as tenancy
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 @require_safe

@@ -26,7 +26,7 @@ from digikomp.profiles.editor.services import (
 )
 from digikomp.profiles.models import NormRelease
 from digikomp.profiles.services import ProfileError, release_draft_create, release_problems, release_publish
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 def _data(request):

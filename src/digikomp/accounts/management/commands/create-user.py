@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from digikomp.accounts.roles import Role
 from digikomp.accounts.services import user_create
+from digikomp.tenancy.roles import Role
 
 # Service argument -> the option an operator typed, so an error names what to fix on the command line.
 OPTIONS = {

@@ -16,7 +16,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from digikomp.accounts.models import User
-from digikomp.accounts.roles import Role
 from digikomp.accounts.services import user_create
 from digikomp.assessments.knowledge import knowledge_bank_load
 from digikomp.assessments.models import Campaign
@@ -31,6 +30,8 @@ from digikomp.profiles import services as profile_services
 from digikomp.profiles.jobcodes import job_profile_set, job_profiles_suggest
 from digikomp.profiles.models import Profile
 from digikomp.tenancy.models import Municipality, OrgUnit, Person, UnitManager
+from digikomp.tenancy.roles import Role
+from digikomp.tenancy.selectors import within
 
 DEMO_MUNICIPALITY = "751"
 DEMO_PASSWORD = "demo-DigiKomp-2026"
@@ -111,8 +112,8 @@ class Command(BaseCommand):
                    .select_related("unit", "person").order_by("unit__path").first())
         employee = None
         if manager:
-            employee = (Person.objects.filter(municipality=municipality, active=True,
-                                              primary_unit__path__startswith=manager.unit.path)
+            employee = (Person.objects.filter(within(manager.unit, via="primary_unit"),
+                                              municipality=municipality, active=True)
                         .exclude(pk=manager.person_id).order_by("external_id").first())
         wanted = [
             (Role.NATIONAL_EDITOR, "redaktoer@digikomp.demo", None, {}),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from digikomp.frameworks.editor.case_import import package_import
 from digikomp.frameworks.editor.forms import CaseImportForm
 from digikomp.frameworks.editor.views.common import EDIT, editor_render, version_redirect
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 @permission_required(EDIT)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from digikomp.frameworks.editor.selectors import get_version
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.frameworks.services import FrameworkError, ensure_editable
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 EDIT = "national.edit"
 

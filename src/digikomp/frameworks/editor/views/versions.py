@@ -21,7 +21,7 @@ from digikomp.frameworks.editor.views.common import (
 from digikomp.frameworks.models import Competence, Framework
 from digikomp.frameworks.selectors import version_tree
 from digikomp.frameworks.services import FrameworkError, version_draft_create, version_publish
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 def _create_form(framework: Framework, data=None) -> VersionCreateForm:

@@ -25,7 +25,7 @@ from digikomp.profiles.municipal.forms import (
     error_links,
 )
 from digikomp.profiles.municipal.services import adaptation_describe as describe_adaptation
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 class _Rollback(Exception):

@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from digikomp.orgimport.problems import Problems
-from digikomp.orgimport.tables import read_csv
+from digikomp.lib.problems import Problems
+from digikomp.lib.tables import read_csv
 from digikomp.profiles import jobcodes
 from digikomp.profiles.municipal import selectors
 from digikomp.profiles.municipal.forms import JobCodesForm, JobCodesImportForm, error_links
+from digikomp.tenancy.decorators import permission_required
 from digikomp.tenancy.models import Person
-from digikomp.web.decorators import permission_required
 
 
 def _form(request, rows, data=None) -> JobCodesForm:

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from digikomp.profiles.municipal import selectors
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 @permission_required("profiles.view")

@@ -23,7 +23,7 @@ from digikomp.profiles.municipal.forms import (
     add_service_errors,
     error_links,
 )
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 class _Rollback(Exception):

@@ -10,7 +10,7 @@ from digikomp.profiles import services
 from digikomp.profiles.municipal import selectors
 from digikomp.profiles.municipal.forms import TakeInForm, add_service_errors, error_links
 from digikomp.profiles.municipal.take_in import take_in_plan
-from digikomp.web.decorators import permission_required
+from digikomp.tenancy.decorators import permission_required
 
 
 @permission_required("profiles.adapt")

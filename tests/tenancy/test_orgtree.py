@@ -1,9 +1,9 @@
 """orgtree: counts per unit, visible ancestors and search, straight against the selectors' scope."""
 
 from digikomp.accounts.models import RoleAssignment
+from digikomp.tenancy import orgtree
 from digikomp.tenancy.access import access_for
 from digikomp.tenancy.models import OrgUnit, Person
-from digikomp.web import orgtree
 
 
 def _counts(rows):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from digikomp.tenancy import selectors
 from digikomp.tenancy.access import Access
@@ -36,12 +36,9 @@ def unit_rows(access: Access, units: list[OrgUnit]) -> list[UnitRow]:
         .values_list("parent")
         .annotate(n=Count("id"))
     )
-    subtrees = Q(pk__in=[])
-    for unit in units:
-        subtrees |= Q(primary_unit__path__startswith=unit.path)
     people_per_path = (
         selectors.visible_people(access)
-        .filter(subtrees, active=True)
+        .filter(selectors.within(*units, via="primary_unit"), active=True)
         .values_list("primary_unit__path")
         .annotate(n=Count("id"))
     )

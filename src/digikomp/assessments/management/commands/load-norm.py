@@ -1,7 +1,8 @@
 """`digikomp load-norm`: load the shipped national model, DigComp 2.2, the national profile library and the
 starter bank of knowledge checks.
 
-Idempotent: versions and the release that already exist are left as they are.
+Idempotent: versions and the release that already exist are left as they are. It lives in assessments, the
+highest of the three packages it loads, so that profiles need not import assessments (docs/architecture.md).
 """
 
 from django.core.management.base import BaseCommand
