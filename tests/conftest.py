@@ -6,7 +6,10 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests import snapshot
-from tests.personas import PERSONAS, World, build_world
+from tests.personas import PERSONAS, World, WorldKeys, build_world
+
+# Building the personas hashes seven passwords; production's PBKDF2 makes that seconds per test.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="session")
@@ -33,19 +36,31 @@ def _load_shipped_norm():
 
 
 _SHIPPED_NORM = pytest.StashKey[snapshot.Snapshot]()
+_WORLD = pytest.StashKey[tuple[snapshot.Snapshot, WorldKeys]]()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
-    """The test database (migrated, or reused with --reuse-db), then the rows of the shipped norm: loaded
-    through the services once per session (per xdist worker), before any test's transaction opens."""
+    """The test database (migrated, or reused with --reuse-db), then the rows of the shipped norm and of the
+    personas' world: made once per session (per xdist worker), through the services and the models, before any
+    test's transaction opens, and put back by the fixtures `shipped_norm` and `world`."""
+    from django.test import override_settings
+
     with django_db_blocker.unblock():
-        request.config.stash[_SHIPPED_NORM] = snapshot.take(_load_shipped_norm)
+        request.config.stash[_SHIPPED_NORM], _release = snapshot.take(_load_shipped_norm)
+        with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+            rows, world = snapshot.take(build_world)
+        request.config.stash[_WORLD] = rows, WorldKeys.of(world)
 
 
 @pytest.fixture
 def shipped_norm_rows(db, request) -> snapshot.Snapshot:
     return request.config.stash[_SHIPPED_NORM]
+
+
+@pytest.fixture
+def world_rows(db, request) -> tuple[snapshot.Snapshot, WorldKeys]:
+    return request.config.stash[_WORLD]
 
 
 @pytest.fixture(autouse=True)
@@ -59,8 +74,8 @@ def _plain_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    """Building the personas hashes seven passwords; production's PBKDF2 makes that seconds per test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    """Tests create users and log in with passwords; production's PBKDF2 is slow by design."""
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -91,8 +106,11 @@ def _default_language():
 
 
 @pytest.fixture
-def world(db) -> World:
-    return build_world()
+def world(world_rows) -> World:
+    """The personas' world (tests/personas.py): the rows of the session's one build_world, put back."""
+    rows, keys = world_rows
+    rows.restore()
+    return keys.read()
 
 
 @pytest.fixture

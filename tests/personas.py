@@ -2,7 +2,8 @@
 
 Aarhus (751) is "ours"; København (101) is "the other municipality" whose users must never see Aarhus's data.
 Built through the models directly so that every test, including the permission matrix, starts from the same
-known world.
+known world. The `world` fixture builds it once per test session and puts its rows back into each test that asks
+for it (tests/snapshot.py); `WorldKeys` reads the World of those rows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,42 @@ class World:
 
     def user(self, persona: str) -> User:
         return self.users[persona]
+
+
+@dataclass(frozen=True)
+class WorldKeys:
+    """The primary keys of a built world's units, people and users, to read the same World from its rows."""
+
+    units: dict[str, int]
+    people: dict[str, int]
+    users: dict[str, int]
+
+    @classmethod
+    def of(cls, world: World) -> WorldKeys:
+        return cls(*({name: obj.pk for name, obj in objects.items()}
+                     for objects in (world.units, world.people, world.users)))
+
+    def read(self) -> World:
+        """The World as build_world returns it, related objects included: a unit's parent is the World's unit, a
+        person's municipality the World's municipality (so that reading them costs no query, as before)."""
+        world = World(aarhus=Municipality.objects.get(code="751"), kobenhavn=Municipality.objects.get(code="101"))
+        municipalities = {world.aarhus.pk: world.aarhus, world.kobenhavn.pk: world.kobenhavn}
+        units = OrgUnit.objects.in_bulk(self.units.values())
+        people = Person.objects.in_bulk(self.people.values())
+        users = User.objects.in_bulk(self.users.values())
+        for unit in units.values():
+            unit.municipality = municipalities[unit.municipality_id]
+            unit.parent = units[unit.parent_id] if unit.parent_id else None
+        for person in people.values():
+            person.municipality = municipalities[person.municipality_id]
+            person.primary_unit = units[person.primary_unit_id] if person.primary_unit_id else None
+        for user in users.values():
+            user.municipality = municipalities[user.municipality_id] if user.municipality_id else None
+            user.person = people[user.person_id] if user.person_id else None
+        world.units = {name: units[pk] for name, pk in self.units.items()}
+        world.people = {name: people[pk] for name, pk in self.people.items()}
+        world.users = {name: users[pk] for name, pk in self.users.items()}
+        return world
 
 
 def _unit(municipality, external_id, name, parent=None, unit_type="Afdeling"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -23,18 +24,26 @@ from django.db.models import AutoField, Model
 
 
 @dataclass(frozen=True)
-class Snapshot:
-    tables: tuple[tuple[type[Model], tuple[dict, ...]], ...]
+class Table:
+    model: type[Model]
+    insert: str  # INSERT INTO <table> (<every column>) VALUES (%s, ...)
+    rows: tuple[tuple, ...]  # each row's values as the database takes them
+    highest_key: int | None  # of an auto-incremented primary key
 
-    @property
-    def models(self) -> list[type[Model]]:
-        return [model for model, _rows in self.tables]
+
+@dataclass(frozen=True)
+class Snapshot:
+    tables: tuple[Table, ...]
 
     def restore(self) -> None:
-        # Foreign keys are checked at commit on both databases (Django creates them deferred), so the order of
-        # the tables does not matter; self-references (a competence's area, a revision's base) neither.
-        for model, rows in self.tables:
-            model._base_manager.bulk_create([model(**row) for row in rows])
+        # One executemany per table, its statement and values prepared once: bulk_create would prepare each
+        # value again in every test, which costs more than the load's own queries. Foreign keys are checked at
+        # commit on both databases (Django creates them deferred), so in one transaction the order of the
+        # tables does not matter, nor self-references (a competence's area, a unit's parent). The transaction
+        # is the test's own (a savepoint), or, in a transactional test, one of its own.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table in self.tables:
+                cursor.executemany(table.insert, table.rows)
 
 
 def _tables() -> list[type[Model]]:
@@ -42,8 +51,16 @@ def _tables() -> list[type[Model]]:
             if model._meta.managed and not model._meta.proxy]
 
 
-def _columns(model: type[Model]) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields if not getattr(field, "generated", False)]
+def _table(model: type[Model], objects: list[Model]) -> Table:
+    assert not model._meta.parents, f"{model.__name__} inherits another model's table: restore it by hand"
+    fields = [field for field in model._meta.concrete_fields if not getattr(field, "generated", False)]
+    quote = connection.ops.quote_name
+    insert = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
+              f"VALUES ({', '.join(['%s'] * len(fields))})")
+    rows = tuple(tuple(field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields)
+                 for obj in objects)
+    auto = isinstance(model._meta.pk, AutoField)
+    return Table(model, insert, rows, max(obj.pk for obj in objects) if auto else None)
 
 
 def _row_counts() -> dict[str, int]:
@@ -59,8 +76,12 @@ class _Rollback(Exception):
     pass
 
 
-def take(load: Callable[[], object]) -> Snapshot:
-    """Runs `load` in a transaction that is rolled back and returns the rows it inserted.
+T = TypeVar("T")
+
+
+def take(load: Callable[[], T]) -> tuple[Snapshot, T]:
+    """Runs `load` in a transaction that is rolled back and returns the rows it inserted, and what it returned
+    (its model instances keep their primary keys, which the restored rows have too).
 
     Refuses what a snapshot cannot put back: rows in tables that are no model's (such as SQLite's full-text
     tables) and rows of a model that inherits another's table. (tests/test_snapshot.py compares a restored
@@ -71,34 +92,31 @@ def take(load: Callable[[], object]) -> Snapshot:
     tables = []
     try:
         with transaction.atomic():
-            load()
+            loaded = load()
             counts_after = _row_counts()
             for model in models:
-                new = tuple(model._base_manager.exclude(pk__in=before[model]).order_by("pk")
-                            .values(*_columns(model)))
-                if new:
-                    assert not model._meta.parents, f"{model.__name__} inherits another table: restore it by hand"
-                    tables.append((model, new))
+                if new := list(model._base_manager.exclude(pk__in=before[model]).order_by("pk")):
+                    tables.append(_table(model, new))
             raise _Rollback
     except _Rollback:
         pass
     snapshot = Snapshot(tuple(tables))
-    covered = {model._meta.db_table for model in snapshot.models}
+    covered = {table.model._meta.db_table for table in snapshot.tables}
     grown = {table for table, count in counts_after.items() if count != counts_before.get(table)}
     assert grown == covered, f"the loader wrote to tables a snapshot cannot restore: {sorted(grown - covered)}"
     _reserve_keys(snapshot)
-    return snapshot
+    return snapshot, loaded
 
 
 def _reserve_keys(snapshot: Snapshot) -> None:
     if connection.vendor != "sqlite":
         return  # PostgreSQL's sequences kept the values the rolled-back load took
     with connection.cursor() as cursor:
-        for model, rows in snapshot.tables:
-            if not isinstance(model._meta.pk, AutoField):
+        for table in snapshot.tables:
+            if table.highest_key is None:
                 continue
-            highest = max(row[model._meta.pk.attname] for row in rows)
-            table = model._meta.db_table
-            cursor.execute("UPDATE sqlite_sequence SET seq = MAX(seq, %s) WHERE name = %s", [highest, table])
+            name = table.model._meta.db_table
+            cursor.execute("UPDATE sqlite_sequence SET seq = MAX(seq, %s) WHERE name = %s",
+                           [table.highest_key, name])
             if not cursor.rowcount:
-                cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, highest])
+                cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [name, table.highest_key])

@@ -1,9 +1,10 @@
-"""The `shipped_norm` fixture puts back the rows of one load per session (tests/snapshot.py): what it puts back
-must be what the services load, and it must fit beside rows a test made first."""
+"""The fixtures `shipped_norm` and `world` put back the rows of one load per session (tests/snapshot.py): what
+they put back must be what the services and build_world make, and it must fit beside rows a test made first."""
 
 import json
 from collections import Counter
 
+import pytest
 from django.apps import apps
 from django.db import models, transaction
 
@@ -12,20 +13,22 @@ from digikomp.frameworks.services import framework_load, load_shipped_frameworks
 from digikomp.profiles.models import NormRelease, Profile
 from digikomp.profiles.services import load_shipped_norm
 from tests.frameworks.builders import framework_data
+from tests.personas import PASSWORD, build_world
 
 
 def _contents() -> dict[str, Counter]:
-    """Every table's rows without keys and times, which differ between two loads (sequences go on counting
-    after a rollback): no primary or foreign keys, no audit entry's object_id, no dates."""
+    """Every table's rows without what differs between two loads: keys (sequences go on counting after a
+    rollback), so no primary or foreign keys, no audit entry's object_id and no unit's path of keys; dates; salted
+    password hashes. A table of keys alone (many-to-many) is compared by its count."""
     found = {}
     for model in apps.get_models(include_auto_created=True):
         if not model._meta.managed or model._meta.proxy:
             continue
         columns = [field.attname for field in model._meta.concrete_fields
-                   if not (field.primary_key or field.is_relation or field.name == "object_id"
+                   if not (field.primary_key or field.is_relation or field.name in ("object_id", "path", "password")
                            or isinstance(field, models.DateField | models.DateTimeField))]
-        found[model._meta.label] = Counter(json.dumps(row, sort_keys=True, default=str)
-                                           for row in model._base_manager.values_list(*columns))
+        rows = model._base_manager.values_list(*columns) if columns else model._base_manager.values_list("pk")
+        found[model._meta.label] = Counter(json.dumps(row if columns else [], default=str) for row in rows)
     return found
 
 
@@ -54,3 +57,35 @@ def test_a_framework_made_before_the_norm_keeps_its_key_and_the_norm_still_fits(
     shipped_norm_rows.restore()
     assert Framework.objects.get(pk=own.framework.pk).slug == "testmodel"
     assert Framework.objects.count() == 3
+
+
+@pytest.mark.parametrize("with_norm", [False, True], ids=["alone", "with the norm"])
+def test_the_restored_world_is_the_world_build_world_makes(world_rows, shipped_norm_rows, with_norm):
+    rows, keys = world_rows
+    savepoint = transaction.savepoint()
+    if with_norm:
+        shipped_norm_rows.restore()
+    rows.restore()
+    restored, read = _contents(), keys.read()
+    transaction.savepoint_rollback(savepoint)
+    if with_norm:
+        load_shipped_frameworks()
+        load_shipped_norm()
+    built = build_world()
+    assert _contents() == restored
+    for part in ("units", "people", "users"):
+        assert {name: str(obj) for name, obj in getattr(read, part).items()} == \
+            {name: str(obj) for name, obj in getattr(built, part).items()}
+    assert read.units["social"].parent is read.units["root"] and read.user("manager").person is read.people["carla"]
+
+
+def test_every_persona_of_the_world_has_the_password(world):
+    for persona, user in world.users.items():
+        assert user.check_password(PASSWORD), persona
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_rows_go_back_in_a_transactional_test_too(world, shipped_norm):
+    # Without the test's transaction each insert would commit alone and meet a foreign key not yet inserted.
+    assert world.user("manager").person == world.people["carla"] and shipped_norm.version == "1.0"
+    assert Profile.objects.filter(owner__isnull=True).count() == 20
