@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for name in names:
         print(f"\n== {name}", flush=True)
-        started = datetime.datetime.now(datetime.timezone.utc)
+        started = datetime.datetime.now(datetime.UTC)
         try:
             rows = importlib.import_module(f"benchmarks.bench_{name}").run()
         except Exception:
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         failed = failed or any("error" in row for row in rows)
         print(table(rows) if rows else "(no results)")
         document = {"benchmark": name, "started": started.isoformat(),
-                    "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+                    "finished": datetime.datetime.now(datetime.UTC).isoformat(),
                     "machine": about, "results": rows}
         path = OUTPUT / f"{name}.json"
         path.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from digikomp.assessments.services import CampaignSpec, campaign_create, invitations_create
+from digikomp.assessments.services import CampaignSpec, campaign_create
 from digikomp.profiles.jobcodes import job_profile_set
 from digikomp.profiles.models import Profile
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from digikomp.catalogue.models import Case, CaseAttachment, CaseImage
 from digikomp.catalogue.forms import ImageForm
+from digikomp.catalogue.models import Case, CaseAttachment, CaseImage
 from tests.catalogue.helpers import make_case
 from tests.web.markup import find
 

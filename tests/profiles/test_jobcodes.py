@@ -1,6 +1,10 @@
-import pytest
 
-from digikomp.profiles.jobcodes import job_codes_in_use, job_profiles_csv, job_profiles_import, job_profiles_suggest
+from digikomp.profiles.jobcodes import (
+    job_codes_in_use,
+    job_profiles_csv,
+    job_profiles_import,
+    job_profiles_suggest,
+)
 from digikomp.profiles.models import JobProfile, Profile
 from digikomp.profiles.selectors import profile_for_person
 from tests.profiles.test_adaptation import norm  # noqa: F401  (fixture)
@@ -8,7 +12,7 @@ from tests.profiles.test_adaptation import norm  # noqa: F401  (fixture)
 
 def test_a_csv_maps_job_codes_and_every_person_gets_a_profile(norm, world):  # noqa: F811
     problems, count = job_profiles_import(municipality=world.aarhus,
-                                          data="stillingskode;profil\n7120;ssa\n1410;alle\n".encode())
+                                          data=b"stillingskode;profil\n7120;ssa\n1410;alle\n")
     assert not problems and count == 2
     assert profile_for_person(world.people["anna"]).slug == "ssa"
     assert profile_for_person(world.people["bo"]).slug == "alle"
@@ -20,7 +24,7 @@ def test_a_csv_maps_job_codes_and_every_person_gets_a_profile(norm, world):  # n
 
 def test_a_bad_row_imports_nothing_and_names_row_and_column(norm, world):  # noqa: F811
     JobProfile.objects.create(municipality=world.aarhus, job_code="1410", profile=Profile.objects.get(slug="alle"))
-    data = "stillingskode;profil\n7120;ssa\n7120;alle\n;alle\n9000;findes-ikke\n".encode()
+    data = b"stillingskode;profil\n7120;ssa\n7120;alle\n;alle\n9000;findes-ikke\n"
     problems, _ = job_profiles_import(municipality=world.aarhus, data=data)
     found = {(p.line, p.column) for p in problems}
     assert found == {(3, "stillingskode"), (4, "stillingskode"), (5, "profil")}

@@ -5,8 +5,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
-from digikomp.site.models import StandardPage
 from digikomp.site.menu import STATEMENT_KEY as CACHE_KEY
+from digikomp.site.models import StandardPage
 from tests.web.markup import find, text
 
 pytestmark = pytest.mark.django_db

@@ -232,8 +232,7 @@ def test_the_mail_reports_what_is_new_since_the_previous_issue_with_absolute_lin
     _news("gammel-nyhed", "Gammel nyhed", now - datetime.timedelta(days=20))
     _news("ny-nyhed", "Ny nyhed", now - datetime.timedelta(days=2))
     make_case(title="Ambassadører i hjemmeplejen", slug="ambassadoerer-i-hjemmeplejen")
-    issue = _issue(intro='<p>Læs <a linktype="page" id="{}">nyhederne</a>.</p><script>alert(1)</script>'.format(
-        NewsIndexPage.objects.get().pk))
+    issue = _issue(intro=f'<p>Læs <a linktype="page" id="{NewsIndexPage.objects.get().pk}">nyhederne</a>.</p><script>alert(1)</script>')
 
     issue_send(issue=issue, actor=world.user("national_editor"))
 

@@ -23,7 +23,7 @@ def send_invitations(campaign_id: int) -> int:
     pending = Invitation.objects.filter(campaign=campaign, sent_at__isnull=True).select_related(
         "person", "campaign__municipality")
     sent = 0
-    for start in range(0, pending.count() + BATCH, BATCH):
+    for _start in range(0, pending.count() + BATCH, BATCH):
         batch = list(pending.order_by("pk")[:BATCH])
         if not batch:
             break

@@ -18,6 +18,7 @@ from digikomp.lib.html import clean_html, html_to_text
 from digikomp.lib.i18n import localized
 from digikomp.tenancy.models import Municipality
 
+
 # Attachments and images of cases are read through views that check the case is published (or the reader may
 # moderate or owns it), so they live outside MEDIA_ROOT, which a web server may serve as it is.
 # A callable, so migrations name it instead of freezing this machine's path.

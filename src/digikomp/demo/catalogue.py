@@ -15,7 +15,7 @@ from digikomp.tenancy.models import Municipality
 
 # The newest case was published on this day; each earlier one some days before, so the dates look like a
 # catalogue that has grown over two years.
-NEWEST = datetime.datetime(2026, 10, 1, 10, 0, tzinfo=datetime.timezone.utc)
+NEWEST = datetime.datetime(2026, 10, 1, 10, 0, tzinfo=datetime.UTC)
 
 
 def _date(value: str | None) -> datetime.date | None:

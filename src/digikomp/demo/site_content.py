@@ -12,8 +12,17 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from digikomp.site.models import EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsletterIssue, NewsPage
-from digikomp.site.models import PublicationIndexPage, PublicationPage, StandardPage
+from digikomp.site.models import (
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsletterIssue,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationPage,
+    StandardPage,
+)
 
 FICTION = "Demo-indhold: teksten er skrevet til DigiKomps demo."
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from digikomp.audit.models import log_action
 from digikomp.frameworks.models import (
     Area,
     Competence,
@@ -32,7 +33,6 @@ from digikomp.frameworks.models import (
     Replacement,
 )
 from digikomp.frameworks.selectors import version_tree
-from digikomp.audit.models import log_action
 from digikomp.frameworks.services import FrameworkError, stable_identifier, version_publish
 
 DIGCOMP_SLUG = "digcomp-2-2"

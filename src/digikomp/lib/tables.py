@@ -332,7 +332,7 @@ def _table(*, file: str, lines: Lines, columns: Sequence[Column], problems: Prob
         numbered = stack.enter_context(lines())
         header: list[str] | None = None
         header_line = 0
-        for header_line, cells in numbered:
+        for header_line, cells in numbered:  # noqa: B007 (the header's line number is read after the loop)
             if any(c.strip() for c in cells):
                 header = cells
                 break

@@ -8,8 +8,8 @@ Anonymous visitors still reach Wagtail, which sends them to our login page (WAGT
 from __future__ import annotations
 
 from django.conf import settings
-from django.views.defaults import permission_denied
 from django.core.exceptions import PermissionDenied
+from django.views.defaults import permission_denied
 
 ADMIN_PERMISSION = "wagtailadmin.access_admin"
 

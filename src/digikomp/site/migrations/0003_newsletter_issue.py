@@ -9,7 +9,6 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-
 EDITOR_GROUP = "Redaktører"
 ISSUE_PERMISSIONS = ["add_newsletterissue", "change_newsletterissue", "delete_newsletterissue",
                      "view_newsletterissue", "send_newsletterissue"]

@@ -17,8 +17,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from digikomp.assessments.models import Campaign, CampaignSeries, Invitation
-from digikomp.assessments.services import CampaignSpec, SurveyError, campaign_create, invitations_create, \
-    response_submit
+from digikomp.assessments.services import (
+    CampaignSpec,
+    SurveyError,
+    campaign_create,
+    invitations_create,
+    response_submit,
+)
 from digikomp.tenancy.models import Municipality
 
 SERIES = "Digitale kompetencer"
