@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from digikomp.orgimport.inputs import MAX_BYTES, MAX_ROWS, MAX_TEMPLATE_ROWS, MAX_ZIP_MEMBERS
 from digikomp.orgimport.models import OrgImport
 from digikomp.orgimport.problems import MAX_LISTED, Problems
+from digikomp.orgimport.snapshot import MAX_MANAGERS, MAX_UNITS
 from digikomp.orgimport.sources import read_files, read_path
 from digikomp.orgimport.template import COLUMNS as TEMPLATE_COLUMNS
 from digikomp.tenancy.models import Person
@@ -98,6 +99,22 @@ def test_a_template_with_more_rows_than_its_limit_is_refused(db):
     [problem] = problems_of([("organisation.csv", "\n".join([header, *rows]).encode())])
     assert (problem.file, problem.line) == ("organisation.csv", MAX_TEMPLATE_ROWS + 2)
     assert "100.000" in problem.text
+
+
+def test_an_export_with_more_units_than_the_limit_is_refused_at_the_first_too_many(rejected, tmp_path):
+    files = dict(exports.BASE)
+    files[ORGANISATION] += "".join(f"X{i};Enhed {i};ROOT;;;\n" for i in range(MAX_UNITS))
+    problems = rejected(exports.write(tmp_path, files))
+    assert [(p.file, p.line) for p in problems] == [(ORGANISATION, MAX_UNITS + 2)]  # after the header
+    assert "mere end 10.000 enheder" in problems[0].text
+
+
+def test_a_template_with_more_managers_than_the_limit_is_refused(db):
+    header = ";".join(column.name for column in TEMPLATE_COLUMNS)
+    rows = ["K;Kommune;;Kommune;;;;;;;;;;"] + [f"K;;;;{i};Navn {i};;;;ja;;;;" for i in range(MAX_MANAGERS + 1)]
+    [problem] = problems_of([("organisation.csv", "\n".join([header, *rows]).encode())])
+    assert (problem.file, problem.line) == ("organisation.csv", MAX_MANAGERS + 3)
+    assert "mere end 10.000 ledere" in problem.text
 
 
 def test_a_line_without_an_end_stops_the_reading(rejected, tmp_path):

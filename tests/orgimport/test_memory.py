@@ -22,6 +22,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from digikomp.orgimport.inputs import MAX_TEMPLATE_ROWS
+from digikomp.orgimport.snapshot import MAX_UNITS
+from digikomp.orgimport.template import COLUMNS as TEMPLATE_COLUMNS
 from tests.orgimport import exports
 
 BOUND_MB = 300
@@ -156,21 +159,21 @@ def test_the_largest_import_the_limits_allow_stays_within_the_bound_on_the_comma
     assert report["peak_mb"] < BOUND_MB
 
 
-def test_the_worst_rows_the_limits_allow_stay_within_the_bound(run_child, tmp_path):
-    # 200,000 units with distinct long values (each a record and several strings of its own) in just under
-    # 64 MB: what costs most memory per byte among the files an import allows.
-    folder = tmp_path / "export"
-    folder.mkdir()
-    files = {name: text.splitlines()[0] + "\n" for name, text in exports.BASE.items()}
-    with (folder / exports.ORGANISATION).open("w") as out:
-        out.write(files.pop(exports.ORGANISATION))
-        tail = "abcdefghij" * 30
-        for i in range(199_999):
-            out.write(f"U{i};{f'Enhed {i} {tail}'[:240]};{'' if i == 0 else f'U{(i - 1) // 10}'};"
-                      f"{f'Vej {i} {tail}'[:40]};{i % 10000};{f'By {i} {tail}'[:20]}\n")
-    exports.write(folder, files)
-    assert 60 * MB < sum(f.stat().st_size for f in folder.iterdir()) < 64 * MB
-    report = run_child("parse", folder)
+def test_the_costliest_template_the_limits_allow_stays_within_the_bound_on_the_web(run_child, tmp_path):
+    # 100,000 rows, each a person, and 10,000 units with a manager each: the most a template may hold, and a
+    # row of the template costs more than a row of an export (it can hold a unit and a manager too).
+    path = tmp_path / "organisation.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(";".join(column.name for column in TEMPLATE_COLUMNS) + "\n")
+        out.write("K;Kommune;;Kommune;;;;;;;;;;\n")
+        for i in range(1, MAX_TEMPLATE_ROWS):
+            unit = i % (MAX_UNITS - 1)
+            if i < MAX_UNITS:
+                out.write(f"U{unit};Enhed {unit};K;Skole;M{i};Navn Navnesen {i};m{i}@kommune.example;"
+                          f"K{i % 300};Stilling {i % 300};ja;Leder;Vej {unit};{unit};By\n")
+            else:
+                out.write(f"U{unit};;;;M{i};Navn Navnesen {i};m{i}@kommune.example;K{i % 300};"
+                          f"Stilling {i % 300};nej;;;;\n")
+    report = run_child("web", path)
+    assert report["status"] == 302 and report["previewed"] and report["applied"], report
     assert report["peak_mb"] < BOUND_MB
-    # Refused for its empty files and long names, which is as much work as reading it whole.
-    assert not report["imported"] and report["problems"]

@@ -17,6 +17,8 @@ from django.db import connection
 # Rows per INSERT statement: 1,000 rows of 10 columns stays far below SQLite's (32,766) and PostgreSQL's
 # (65,535) limits on parameters per statement.
 INSERT_BATCH = 1000
+# Rows per executemany of an UPDATE.
+UPDATE_BATCH = 10_000
 
 
 def insert_rows(model, fields: Sequence[str], rows: Iterable[Sequence]) -> int:
@@ -41,15 +43,26 @@ def insert_rows(model, fields: Sequence[str], rows: Iterable[Sequence]) -> int:
 
 
 def update_rows(model, fields: Sequence[str], rows: Iterable[Sequence]) -> int:
-    """UPDATE rows given as (pk, value, ...) with values in the order of `fields`; returns how many."""
+    """UPDATE rows given as (pk, value, ...) with values in the order of `fields`; returns how many.
+
+    Sent in batches of UPDATE_BATCH rows, so that the prepared values of a whole municipality (every person,
+    when an import deactivates everyone) are never in memory at once."""
     meta = model._meta
     columns = [meta.get_field(name) for name in fields]
     quote = connection.ops.quote_name
     sql = (f"UPDATE {quote(meta.db_table)} SET {', '.join(f'{quote(f.column)} = %s' for f in columns)} "
            f"WHERE {quote(meta.pk.column)} = %s")
-    params = [[field.get_db_prep_save(value, connection) for field, value in zip(columns, row[1:])] + [row[0]]
-              for row in rows]
-    if params:
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
-    return len(params)
+    count = 0
+    batch: list = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append([field.get_db_prep_save(value, connection) for field, value in zip(columns, row[1:])]
+                         + [row[0]])
+            if len(batch) >= UPDATE_BATCH:
+                cursor.executemany(sql, batch)
+                count += len(batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+            count += len(batch)
+    return count

@@ -52,6 +52,9 @@ class OrgImport(models.Model):
         verbose_name=_("undone by"),
     )
 
+    # Fields of megabytes, read only by the code that needs them.
+    BIG = ("snapshot", "undo")
+
     class Meta:
         ordering = ["-created", "-id"]
         verbose_name = _("organisation import")

@@ -127,8 +127,9 @@ def _read_units(table: Table, snapshot: Snapshot, problems: Problems) -> None:
                          _("The unit id “%(id)s” is used already on line %(other)d."),
                          id=ext, other=snapshot.units[ext].line)
             continue
-        snapshot.units[ext] = UnitRecord(ext, name, row["Parentid"], None, row.get("Gade"), row.get("Postnr"),
-                                         row.get("By"), row.line)
+        if check.room(row.line, "units", len(snapshot.units)):
+            snapshot.units[ext] = UnitRecord(ext, name, row["Parentid"], None, row.get("Gade"),
+                                             row.get("Postnr"), row.get("By"), row.line)
     if empty:
         problems.add(table.file, None, "", _("The file holds no units."))
     check_tree(snapshot, problems, file=table.file, parent_column="Parentid")
@@ -246,7 +247,7 @@ def _read_managers(table: Table, snapshot: Snapshot, problems: Problems, *, unit
             problems.add(table.file, row.line, "AfdelingsID",
                          _("The unit “%(id)s” is not in %(file)s."), id=unit_id, file=ORGANISATION)
         # The same manager listed twice for a unit is one manager; the first title counts.
-        if (person_id, unit_id) not in seen:
+        if (person_id, unit_id) not in seen and check.room(row.line, "managers", len(snapshot.managers)):
             seen.add((person_id, unit_id))
             snapshot.managers.append(ManagerRecord(person_id, unit_id, title, row.line))
 
@@ -264,7 +265,8 @@ def _combine(snapshot: Snapshot, people: dict[str, PersonRecord], engagements: l
             # Earliest start first; an engagement without a start date counts as the latest; then file order.
             chosen = min(pool, key=lambda e: (e.start is None, e.start or datetime.date.max, e.line))
             code, title = job_codes.get(chosen.job_code_id, (chosen.job_code_id, ""))
-            person.unit_id = chosen.unit_id
+            # The unit's own id string rather than the engagement row's copy of it: one string per unit.
+            person.unit_id = snapshot.units[chosen.unit_id].external_id
             person.job_code = code
             person.job_title = title or person.job_title
             person.active = True

@@ -12,9 +12,10 @@ from digikomp.tenancy.access import Access
 def org_imports(access: Access) -> QuerySet[OrgImport]:
     if access.municipality is None or not access.has("org.import"):
         return OrgImport.objects.none()
-    # Without the parsed organisation: megabytes of JSON that no page shows (uploads.py reads it to apply it).
+    # Without the parsed organisation and the record of the state before: megabytes that no page shows
+    # (uploads.py and undo.py read them when they need them).
     return (OrgImport.objects.filter(municipality=access.municipality).select_related("uploaded_by")
-            .defer("snapshot"))
+            .defer(*OrgImport.BIG))
 
 
 def get_org_import(access: Access, pk: int) -> OrgImport:

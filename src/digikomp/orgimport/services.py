@@ -13,6 +13,7 @@ undo.py can put the organisation back as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -35,6 +36,8 @@ NEW_PERSON_FIELDS = ["municipality", "external_id", "name", "email", "job_code",
                      "active", "updated_at"]
 PERSON_FIELDS = ["name", "email", "job_code", "job_title", "primary_unit", "active", "updated_at"]
 UNIT_DETAILS = ("unit_type", "street", "postcode", "city")
+# Rows fetched at a time when the existing organisation is read.
+CHUNK_ROWS = 5000
 
 
 class ExistingUnit(NamedTuple):
@@ -102,14 +105,21 @@ class Applied:
 def org_import_plan(*, municipality: Municipality, snapshot: Snapshot, keep: int | None = None) -> ImportPlan:
     """What importing the snapshot would change, computed with three queries and nothing written. Every change
     is counted; the first `keep` of each kind are listed (all when None)."""
+    # Read row by row (iterator): a list of every row as well as the dicts would double the memory of a plan.
     units = {row[1]: ExistingUnit(*row) for row in OrgUnit.objects.filter(municipality=municipality)
-             .values_list(*ExistingUnit._fields)}
-    people = {row[1]: ExistingPerson(*row) for row in Person.objects.filter(municipality=municipality)
-              .values_list(*ExistingPerson._fields)}
+             .values_list(*ExistingUnit._fields).iterator(chunk_size=CHUNK_ROWS)}
+    people = {}
+    shared: dict[str, str] = {}  # one string per job code and title, which thousands of people share
+    for pk, ext, name, email, code, title, *rest in (Person.objects.filter(municipality=municipality)
+                                                     .values_list(*ExistingPerson._fields)
+                                                     .iterator(chunk_size=CHUNK_ROWS)):
+        people[ext] = ExistingPerson(pk, ext, name, email, shared.setdefault(code, code),
+                                     shared.setdefault(title, title), *rest)
     managers = {(person, unit): ExistingManager(pk, title, active)
                 for pk, person, unit, title, active in UnitManager.objects.filter(
                     unit__municipality=municipality).values_list(
-                    "pk", "person__external_id", "unit__external_id", "title", "active")}
+                    "pk", "person__external_id", "unit__external_id", "title", "active")
+                .iterator(chunk_size=CHUNK_ROWS)}
     plan = ImportPlan(municipality, snapshot, units, people, managers, Changes(keep=keep))
     _plan_units(plan)
     _plan_people(plan)
@@ -221,41 +231,45 @@ def _apply_units(plan: ImportPlan, now, undo: dict) -> dict[str, int]:
     snapshot, municipality = plan.snapshot, plan.municipality
     # New units go in with a placeholder path: the real one embeds their primary key.
     new = [r for ext, r in snapshot.units.items() if ext not in plan.units]
+    last = max((u.pk for u in plan.units.values()), default=0)
     insert_rows(OrgUnit, NEW_UNIT_FIELDS,
                 ((municipality.pk, r.external_id, r.name, r.unit_type or "", r.street or "", r.postcode or "",
                   r.city or "", "/", 0, True, now) for r in new))
     pks = {ext: u.pk for ext, u in plan.units.items()}
     if new:
-        pks = dict(OrgUnit.objects.filter(municipality=municipality).values_list("external_id", "pk"))
+        # Only the new rows: nothing else adds units to a municipality while its import holds its lock.
+        pks |= OrgUnit.objects.filter(municipality=municipality, pk__gt=last).values_list("external_id", "pk")
     # Units no longer in the file keep their parent; the tree is recomputed as a whole so that a unit moved
     # in the file takes along the paths of everything below it, inactive descendants included.
     parents = {u.pk: u.parent_id for u in plan.units.values()}
     parents |= {pks[ext]: (pks[r.parent_id] if r.parent_id else None) for ext, r in snapshot.units.items()}
     paths = _paths(parents)
 
-    updates = []
-    before = []
-    for record in new:
-        pk = pks[record.external_id]
-        updates.append((pk, record.name, record.unit_type or "", parents[pk], paths[pk], record.street or "",
-                        record.postcode or "", record.city or "", True))
-    for ext, old in plan.units.items():
-        record = snapshot.units.get(ext)
-        current = (old.pk, old.name, old.unit_type, old.parent_id, old.path, old.street, old.postcode,
-                   old.city, old.active)
-        if record is None:
-            wanted = (old.pk, old.name, old.unit_type, old.parent_id, paths[old.pk], old.street, old.postcode,
-                      old.city, False)
-        else:
-            wanted = (old.pk, record.name, _keep(record.unit_type, old.unit_type), parents[old.pk],
-                      paths[old.pk], _keep(record.street, old.street), _keep(record.postcode, old.postcode),
-                      _keep(record.city, old.city), True)
-        if wanted != current:
-            updates.append(wanted)
-            before.append([old.pk, old.name, old.unit_type, old.parent_id, old.path, old.depth, old.street,
-                           old.postcode, old.city, old.active, old.updated_at.isoformat()])
+    def updates() -> Iterator[tuple]:
+        """The rows to update one at a time, each existing one's columns as they were added to `before`."""
+        for record in new:
+            pk = pks[record.external_id]
+            yield (pk, record.name, record.unit_type or "", parents[pk], paths[pk], record.street or "",
+                   record.postcode or "", record.city or "", True)
+        for ext, old in plan.units.items():
+            record = snapshot.units.get(ext)
+            current = (old.pk, old.name, old.unit_type, old.parent_id, old.path, old.street, old.postcode,
+                       old.city, old.active)
+            if record is None:
+                wanted = (old.pk, old.name, old.unit_type, old.parent_id, paths[old.pk], old.street,
+                          old.postcode, old.city, False)
+            else:
+                wanted = (old.pk, record.name, _keep(record.unit_type, old.unit_type), parents[old.pk],
+                          paths[old.pk], _keep(record.street, old.street), _keep(record.postcode, old.postcode),
+                          _keep(record.city, old.city), True)
+            if wanted != current:
+                before.append([old.pk, old.name, old.unit_type, old.parent_id, old.path, old.depth, old.street,
+                               old.postcode, old.city, old.active, old.updated_at.isoformat()])
+                yield wanted
+
+    before: list = []
     update_rows(OrgUnit, UNIT_FIELDS,
-                (row[:5] + (row[4].count("/") - 2,) + row[5:] + (now,) for row in updates))
+                (row[:5] + (row[4].count("/") - 2,) + row[5:] + (now,) for row in updates()))
     undo["units"] = before
     undo["units_created"] = [pks[record.external_id] for record in new]
     return pks
@@ -288,15 +302,26 @@ def _apply_people(plan: ImportPlan, unit_pks: dict[str, int], now, undo: dict) -
     """Returns the primary keys of the municipality's people by external id."""
     snapshot, municipality = plan.snapshot, plan.municipality
     new = [ext for ext in snapshot.people if ext not in plan.people]
+    last = max((p.pk for p in plan.people.values()), default=0)
     insert_rows(Person, NEW_PERSON_FIELDS,
                 ((municipality.pk, r.external_id, r.name, r.email, r.job_code, r.job_title,
                   unit_pks.get(r.unit_id), r.active, now)
                  for r in (snapshot.people[ext] for ext in new)))
     pks = {ext: p.pk for ext, p in plan.people.items()}
     if new:
-        pks = dict(Person.objects.filter(municipality=municipality).values_list("external_id", "pk"))
-    updates = []
-    before = []
+        # Only the new rows: nothing else adds people to a municipality while its import holds its lock.
+        pks |= Person.objects.filter(municipality=municipality, pk__gt=last).values_list("external_id", "pk")
+    before: list = []
+    update_rows(Person, PERSON_FIELDS, _people_updates(plan, unit_pks, now, before))
+    undo["people"] = before
+    undo["people_created"] = [pks[ext] for ext in new]
+    return pks
+
+
+def _people_updates(plan: ImportPlan, unit_pks: dict[str, int], now, before: list) -> Iterator[tuple]:
+    """The rows of people to update, one at a time (a whole municipality, when everyone leaves), each one's
+    columns as they were added to `before`."""
+    snapshot = plan.snapshot
     for ext, old in plan.people.items():
         record = snapshot.people.get(ext)
         current = (old.pk, old.name, old.email, old.job_code, old.job_title, old.primary_unit_id, old.active)
@@ -309,12 +334,8 @@ def _apply_people(plan: ImportPlan, unit_pks: dict[str, int], now, undo: dict) -
             wanted = (old.pk, record.name, record.email, old.job_code, old.job_title, old.primary_unit_id,
                       False)
         if wanted != current:
-            updates.append(wanted + (now,))
             before.append([*current, old.updated_at.isoformat()])
-    update_rows(Person, PERSON_FIELDS, updates)
-    undo["people"] = before
-    undo["people_created"] = [pks[ext] for ext in new]
-    return pks
+            yield wanted + (now,)
 
 
 def _apply_managers(plan: ImportPlan, unit_pks: dict[str, int], person_pks: dict[str, int],
@@ -322,10 +343,10 @@ def _apply_managers(plan: ImportPlan, unit_pks: dict[str, int], person_pks: dict
     wanted: dict[tuple[str, str], str] = {}
     for manager in plan.snapshot.managers:
         wanted.setdefault((manager.person_id, manager.unit_id), manager.title)
-    new = [(person_pks[person], unit_pks[unit], wanted[(person, unit)])
-           for person, unit in wanted if (person, unit) not in plan.managers]
+    new = [key for key in wanted if key not in plan.managers]
+    last = max((m.pk for m in plan.managers.values()), default=0)
     insert_rows(UnitManager, ["unit", "person", "title", "active"],
-                ((unit, person, title, True) for person, unit, title in new))
+                ((unit_pks[unit], person_pks[person], wanted[(person, unit)], True) for person, unit in new))
     updates = []
     for key, title in wanted.items():
         old = plan.managers.get(key)
@@ -337,9 +358,6 @@ def _apply_managers(plan: ImportPlan, unit_pks: dict[str, int], person_pks: dict
     update_rows(UnitManager, ["title", "active"], updates)
     previous = {old.pk: old for old in plan.managers.values()}
     undo["managers"] = [[pk, previous[pk].title, previous[pk].active] for pk, _title, _active in updates]
-    created = []
-    if new:
-        pks = {(person, unit): pk for pk, person, unit in UnitManager.objects.filter(
-            unit__municipality=plan.municipality).values_list("pk", "person_id", "unit_id")}
-        created = [pks[(person, unit)] for person, unit, _title in new]
-    undo["managers_created"] = created
+    # The new rows: nothing else adds managers in a municipality while its import holds its lock.
+    undo["managers_created"] = list(UnitManager.objects.filter(unit__municipality=plan.municipality, pk__gt=last)
+                                    .values_list("pk", flat=True)) if new else []

@@ -9,12 +9,14 @@ OrgImport record between preview and confirmation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from digikomp.orgimport.inputs import number
 from digikomp.orgimport.problems import Problems, looks_like_cpr
 from digikomp.tenancy.models import PATH_SEGMENT_WIDTH, OrgUnit, Person, UnitManager
 
@@ -99,12 +101,26 @@ class Snapshot:
 
     @classmethod
     def from_json(cls, data: dict) -> Snapshot:
-        """The Snapshot of to_json()'s lists, which it takes out of `data` as it goes, so that the lists and
-        the records of only one kind are in memory together."""
-        units = {row[0]: UnitRecord(*row) for row in data.pop("units")}
-        people = {row[0]: PersonRecord(*row) for row in data.pop("people")}
-        managers = [ManagerRecord(*row) for row in data.pop("managers")]
+        """The Snapshot of to_json()'s lists, which it takes out of `data` row by row as it goes, so that a row
+        is either a list or a record, never both."""
+        units = {row[0]: UnitRecord(*row) for row in _consumed(data.pop("units"))}
+        people = {row[0]: PersonRecord(*row) for row in _consumed(data.pop("people"))}
+        managers = [ManagerRecord(*row) for row in _consumed(data.pop("managers"))]
         return cls(source=data["source"], units=units, people=people, managers=managers)
+
+
+def _consumed(rows: list) -> Iterator:
+    """The rows in order, each dropped from the list as it is handed out."""
+    rows.reverse()
+    while rows:
+        yield rows.pop()
+
+
+# Units and manager roles one import may hold (the largest municipality has 1,500 units, each with a manager).
+# A unit costs more memory than a person (its place in the tree, its path), and a template row can define one
+# and a manager as well as a person, so they have limits of their own beside the rows' (inputs.py).
+MAX_UNITS = 10_000
+MAX_MANAGERS = 10_000
 
 
 class Checker:
@@ -113,6 +129,21 @@ class Checker:
     def __init__(self, problems: Problems, file: str):
         self.problems = problems
         self.file = file
+        self._full: set[str] = set()
+
+    def room(self, line: int, kind: str, count: int) -> bool:
+        """Whether one more unit or manager (kind "units" or "managers", of which there are `count`) is within
+        its limit; the first that is not is reported, with its line."""
+        limit = MAX_UNITS if kind == "units" else MAX_MANAGERS
+        if count < limit:
+            return True
+        if kind not in self._full:
+            self._full.add(kind)
+            message = (_("The import has more than %(limit)s units; DigiKomp imports at most %(limit)s.")
+                       if kind == "units" else
+                       _("The import names more than %(limit)s managers; DigiKomp imports at most %(limit)s."))
+            self.problems.add(self.file, line, "", message, limit=number(limit))
+        return False
 
     def required(self, line: int, column: str, value: str) -> bool:
         if value:

@@ -53,6 +53,10 @@ def read_template(*, file: str, data: Input | bytes, problems: Problems) -> Snap
         return None
     snapshot = Snapshot(source="template")
     _read_rows(table, snapshot, problems)
+    for person in snapshot.people.values():  # the unit's own id string rather than each row's copy of it
+        unit = snapshot.units.get(person.unit_id)
+        if unit is not None:
+            person.unit_id = unit.external_id
     check_tree(snapshot, problems, file=file, parent_column="overordnet_enhed_id")
     return None if problems else snapshot
 
@@ -101,7 +105,8 @@ def _define_unit(row, snapshot: Snapshot, check: Checker) -> None:
                       row.get("gade"), row.get("postnr"), row.get("by"), row.line)
     first = snapshot.units.get(unit_id)
     if first is None:
-        snapshot.units[unit_id] = unit
+        if check.room(row.line, "units", len(snapshot.units)):
+            snapshot.units[unit_id] = unit
         return
     for column, mine, theirs in (("enhed_navn", unit.name, first.name),
                                  ("overordnet_enhed_id", unit.parent_id, first.parent_id),
@@ -141,7 +146,7 @@ def _add_person(row, snapshot: Snapshot, check: Checker) -> None:
     unit_id = row["enhed_id"]
     snapshot.people[ext] = PersonRecord(ext, row["navn"], row["email"], row["stillingskode"], row["stilling"],
                                         unit_id, True, row.line)
-    if leads and unit_id:
+    if leads and unit_id and check.room(row.line, "managers", len(snapshot.managers)):
         title = row.get("ledertitel") or row["stilling"]
         snapshot.managers.append(ManagerRecord(ext, unit_id, title, row.line))
 

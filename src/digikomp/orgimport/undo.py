@@ -87,7 +87,7 @@ def org_import_undo(*, org_import: OrgImport, actor) -> Undone:
     reason (and nothing changed) when that is not possible."""
     with transaction.atomic():
         municipality = lock(org_import.municipality_id)
-        current = OrgImport.objects.select_for_update().defer("snapshot").get(pk=org_import.pk)
+        current = OrgImport.objects.select_for_update().defer(*OrgImport.BIG).get(pk=org_import.pk)
         state = undo_state(current)
         if not state.possible:
             raise ValidationError(state.reason, code="not_undoable")
@@ -117,7 +117,7 @@ def org_import_undo(*, org_import: OrgImport, actor) -> Undone:
             undone_by=actor if getattr(actor, "pk", None) else None, undo={}, snapshot={})
         log_action("org.import.undo", actor=actor, municipality=municipality, obj=current,
                    data=undone._asdict())
-    org_import.refresh_from_db()
+    org_import.refresh_from_db(fields=["status", "undone_at", "undone_by"])
     return undone
 
 

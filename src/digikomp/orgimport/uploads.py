@@ -93,9 +93,9 @@ def org_import_confirm(*, org_import: OrgImport, actor, confirmed: Deactivation 
     except _Refused as refused:
         OrgImport.objects.filter(pk=org_import.pk, status=OrgImport.Status.PREVIEWED).update(
             summary=summary_of(refused.plan))
-        org_import.refresh_from_db()
+        org_import.refresh_from_db(fields=["summary"])
         return Confirmation.CHANGED
-    org_import.refresh_from_db()
+    org_import.refresh_from_db(fields=["status", "applied_at", "summary"])
     return Confirmation.APPLIED
 
 
