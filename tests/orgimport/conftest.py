@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from digikomp.orgimport.problems import Problems
+from digikomp.lib.problems import Problems
 from digikomp.orgimport.sources import read_path
 from digikomp.tenancy.models import Municipality, OrgUnit, Person, UnitManager
 

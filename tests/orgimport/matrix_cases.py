@@ -22,8 +22,8 @@ NEEDS = ["aarhus_import"]
 
 def aarhus_import(world):
     """A previewed import of Aarhus at a known primary key, so the rows can name it."""
+    from digikomp.lib.problems import Problems
     from digikomp.orgimport.models import OrgImport
-    from digikomp.orgimport.problems import Problems
     from digikomp.orgimport.sources import read_files
     from digikomp.orgimport.uploads import org_import_preview
     from tests.orgimport import exports

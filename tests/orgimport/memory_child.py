@@ -43,7 +43,7 @@ def peak_mb() -> float:
 
 
 def parse(path: Path) -> dict:
-    from digikomp.orgimport.problems import Problems
+    from digikomp.lib.problems import Problems
     from digikomp.orgimport.sources import read_path
 
     problems = Problems()

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 from django.core.management import ManagementUtility, call_command
 
+from digikomp.lib.problems import Problems
 from digikomp.orgimport.generate import generate_export, mutate_export, write_export
-from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.sources import read_path
 from digikomp.tenancy.models import OrgUnit, Person, UnitManager
 from tests.orgimport import exports

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from digikomp.audit.models import AuditEntry
+from digikomp.lib.problems import Problems
 from digikomp.orgimport.deactivation import Deactivation, MassDeactivationError
 from digikomp.orgimport.models import OrgImport
-from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.services import org_import_apply, org_import_plan
 from digikomp.orgimport.sources import read_files
 from digikomp.tenancy.models import OrgUnit, Person, UnitManager

@@ -11,9 +11,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
+from digikomp.lib.problems import Problems
 from digikomp.orgimport.deactivation import Deactivation
 from digikomp.orgimport.models import OrgImport
-from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.sources import read_files
 from digikomp.orgimport.uploads import (
     Confirmation,

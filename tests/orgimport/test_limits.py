@@ -1,5 +1,6 @@
-"""The limits that keep an import within its memory bound (inputs.py): each is refused with a clear problem that
-names the file and the reason, on the command line and on the upload page, and nothing is stored.
+"""The limits that keep an import within its memory bound (lib/inputs.py, snapshot.py): each is refused with a
+clear problem that names the file and the reason, on the command line and on the upload page, and nothing is
+stored.
 
 test_memory.py measures the bound itself in child processes; these are the quick checks of every refusal.
 """
@@ -11,9 +12,9 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from digikomp.orgimport.inputs import MAX_BYTES, MAX_ROWS, MAX_TEMPLATE_ROWS, MAX_ZIP_MEMBERS
+from digikomp.lib.inputs import MAX_BYTES, MAX_ROWS, MAX_TEMPLATE_ROWS, MAX_ZIP_MEMBERS
+from digikomp.lib.problems import MAX_LISTED, Problems
 from digikomp.orgimport.models import OrgImport
-from digikomp.orgimport.problems import MAX_LISTED, Problems
 from digikomp.orgimport.snapshot import MAX_MANAGERS, MAX_UNITS
 from digikomp.orgimport.sources import read_files, read_path
 from digikomp.orgimport.template import COLUMNS as TEMPLATE_COLUMNS

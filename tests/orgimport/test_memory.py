@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from digikomp.orgimport.inputs import MAX_TEMPLATE_ROWS
+from digikomp.lib.inputs import MAX_TEMPLATE_ROWS
 from digikomp.orgimport.snapshot import MAX_UNITS
 from digikomp.orgimport.template import COLUMNS as TEMPLATE_COLUMNS
 from tests.orgimport import exports

@@ -5,7 +5,7 @@ from django.core.validators import validate_email
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digikomp.orgimport.problems import REDACTED, Problems, looks_like_cpr, redact
+from digikomp.lib.problems import REDACTED, Problems, looks_like_cpr, redact
 from digikomp.orgimport.snapshot import MAX_DEPTH, PLAIN_EMAIL, Checker, Snapshot, UnitRecord, check_tree
 
 

@@ -5,8 +5,8 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from digikomp.lib.problems import Problems
 from digikomp.orgimport import template
-from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.sources import read_files
 from digikomp.tenancy.models import OrgUnit, Person, UnitManager
 from tests.orgimport.exports import where

@@ -4,7 +4,7 @@ The meaning, as OS2mo's export to a competence system has it: units by Afdelings
 root); a person is a `bruger` row plus their engagements, of which only AktivStatus 1 counts; the primary unit
 is the engagement marked Primær 1, or if none is, the one that started first. The job code and title come from
 the engagement's stillingskode. Managers come from `leder` rows with AktivStatus 1. The CPR and Mobil columns
-are never read (tables.py drops them while parsing).
+are never read (lib/tables.py drops them while parsing).
 
 Rows with AktivStatus 0 are checked for their format but otherwise ignored, including what they refer to.
 """
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from digikomp.orgimport.inputs import Input
-from digikomp.orgimport.problems import Problems
+from digikomp.lib.inputs import Input
+from digikomp.lib.problems import Problems
+from digikomp.lib.tables import Column, RowBudget, Table, read_csv
 from digikomp.orgimport.snapshot import Checker, ManagerRecord, PersonRecord, Snapshot, UnitRecord, check_tree
-from digikomp.orgimport.tables import Column, RowBudget, Table, read_csv
 
 ORGANISATION = "plan2learn_organisation.csv"
 PEOPLE = "plan2learn_bruger.csv"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from digikomp.lib.problems import Problems
 from digikomp.orgimport.changes import CATEGORIES, Change, Changes
-from digikomp.orgimport.problems import Problems
 
 
 def problems_text(problems: Problems) -> str:

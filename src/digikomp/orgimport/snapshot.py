@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from digikomp.orgimport.inputs import number
-from digikomp.orgimport.problems import Problems, looks_like_cpr
+from digikomp.lib.inputs import number
+from digikomp.lib.problems import Problems, looks_like_cpr
 from digikomp.tenancy.models import PATH_SEGMENT_WIDTH, OrgUnit, Person, UnitManager
 
 # A path is "/" plus one segment per level; the column holds 400 characters.
@@ -118,7 +118,7 @@ def _consumed(rows: list) -> Iterator:
 
 # Units and manager roles one import may hold (the largest municipality has 1,500 units, each with a manager).
 # A unit costs more memory than a person (its place in the tree, its path), and a template row can define one
-# and a manager as well as a person, so they have limits of their own beside the rows' (inputs.py).
+# and a manager as well as a person, so they have limits of their own beside the rows' (lib/inputs.py).
 MAX_UNITS = 10_000
 MAX_MANAGERS = 10_000
 

@@ -1,8 +1,8 @@
 """Where an import's files come from: a folder, one file, the files of an upload, or a ZIP file holding them.
 
 The command line passes a folder (OS2mo) or one file; the web page passes the uploaded files. Both end in
-read_files(), which checks the sizes against the limits of inputs.py, decides the format and returns a Snapshot
-or reports every problem. Nothing is read whole: a ZIP file's members are streamed out of it as the readers
+read_files(), which checks the sizes against the limits of lib/inputs.py, decides the format and returns a
+Snapshot or reports every problem. Nothing is read whole: a ZIP file's members are streamed out of it as the readers
 read them, and a file or member bigger than the limits is refused from its size alone, before it is read.
 """
 
@@ -16,8 +16,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from digikomp.orgimport import os2mo, template
-from digikomp.orgimport.inputs import (
+from digikomp.lib.inputs import (
     MAX_BYTES,
     MAX_ZIP_ENTRIES,
     MAX_ZIP_MEMBERS,
@@ -26,7 +25,8 @@ from digikomp.orgimport.inputs import (
     size,
     zip_entries,
 )
-from digikomp.orgimport.problems import Problems
+from digikomp.lib.problems import Problems
+from digikomp.orgimport import os2mo, template
 from digikomp.orgimport.snapshot import Snapshot
 
 TEMPLATE_SUFFIXES = (".csv", ".xlsx")

@@ -14,10 +14,10 @@ import io
 
 from django.utils.translation import gettext_lazy as _
 
-from digikomp.orgimport.inputs import MAX_TEMPLATE_ROWS, Input
-from digikomp.orgimport.problems import Problems
+from digikomp.lib.inputs import MAX_TEMPLATE_ROWS, Input
+from digikomp.lib.problems import Problems
+from digikomp.lib.tables import Column, RowBudget, Table, read_csv, read_xlsx
 from digikomp.orgimport.snapshot import Checker, ManagerRecord, PersonRecord, Snapshot, UnitRecord, check_tree
-from digikomp.orgimport.tables import Column, RowBudget, Table, read_csv, read_xlsx
 
 COLUMNS = [
     Column("enhed_id"), Column("enhed_navn"), Column("overordnet_enhed_id"), Column("enhedstype"),

@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from digikomp.lib.inputs import Input
+from digikomp.lib.problems import Problems
 from digikomp.orgimport import selectors, template
 from digikomp.orgimport.changes import sections
 from digikomp.orgimport.deactivation import Deactivation, threshold
 from digikomp.orgimport.forms import ConfirmForm, UploadForm
-from digikomp.orgimport.inputs import Input
 from digikomp.orgimport.models import OrgImport
-from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.sources import read_files
 from digikomp.orgimport.undo import org_import_undo, undo_state
 from digikomp.orgimport.uploads import (
@@ -39,7 +39,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @permission_required("org.import")
 def upload(request):
     # Uploaded files go to temporary files, never into memory, however small: an import stays within the memory
-    # bound of inputs.py (Django's documented way to change the handlers of one view).
+    # bound of lib/inputs.py (Django's documented way to change the handlers of one view).
     request.upload_handlers = [TemporaryFileUploadHandler(request)]
     return _upload(request)
 

@@ -22,8 +22,8 @@ from digikomp.assessments.models import Campaign
 from digikomp.demo.catalogue import seed_catalogue
 from digikomp.demo.site_content import seed_site
 from digikomp.frameworks.services import load_shipped_frameworks
+from digikomp.lib.problems import Problems
 from digikomp.orgimport.generate import generate_export, write_export
-from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.services import org_import_apply, org_import_plan
 from digikomp.orgimport.sources import read_path
 from digikomp.profiles import services as profile_services

@@ -15,9 +15,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from digikomp.lib.problems import Problems
 from digikomp.orgimport import os2mo
 from digikomp.orgimport.deactivation import MassDeactivationError, threshold
-from digikomp.orgimport.problems import Problems
 from digikomp.orgimport.report import changes_text, problems_text
 from digikomp.orgimport.services import org_import_plan
 from digikomp.orgimport.sources import read_path
