@@ -23,6 +23,11 @@ from tests.campaigns.helpers import answered_campaign, populate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
+
+@pytest.fixture(autouse=True)
+def _national_floor_of_three(settings):
+    settings.DIGIKOMP_ANONYMITY_K = 3  # the populated world is small: its campaigns use k = 3
+
 MODEL = "/normen/kommunernes-digitale-kompetencemodel/"
 
 
