@@ -13,6 +13,7 @@ from digikomp.assessments.mail import personal_link
 from digikomp.assessments.models import Campaign, Invitation
 from digikomp.audit.models import AuditEntry
 from digikomp.insights.heatmap import build_heatmap
+from tests.assessments.helpers import close_campaign
 from tests.campaigns.helpers import answer_all, populate
 from tests.insights_pages.markup import assert_matches, heatmap_cells
 from tests.web.markup import text
@@ -70,11 +71,18 @@ def test_an_admin_runs_a_campaign_from_creation_to_heatmap(populated, client_for
     assert len(mail.outbox) == 11
 
     assert answer_all(campaign) == 15
-    heatmap_page = admin.get(reverse("insights:heatmap", kwargs={"pk": campaign.pk, "unit": "AAR"}))
+    heatmap_url = reverse("insights:heatmap", kwargs={"pk": campaign.pk, "unit": "AAR"})
+    # While it is open, the heatmap says when results come and shows no cell.
+    heatmap_page = admin.get(heatmap_url)
+    assert heatmap_page.status_code == 200 and heatmap_cells(heatmap_page) == {}
+    assert "The results are released when the campaign closes" in heatmap_page.content.decode()
+
+    close_campaign(campaign)
+    heatmap_page = admin.get(heatmap_url)
     assert heatmap_page.status_code == 200
     hidden = assert_matches(heatmap_cells(heatmap_page), build_heatmap(campaign=campaign,
                                                                        unit=world.units["root"]))
-    assert hidden > 0  # BOU (2) and KUL (4, complementary) are hidden with k = 3
+    assert hidden > 0  # BOU's two respondents are below k = 3
 
 
 def test_the_campaign_page_shows_response_rates_with_small_groups_hidden(populated, client_for):
