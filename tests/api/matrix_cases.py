@@ -1,5 +1,6 @@
 """Permission-matrix rows for API v1's norm and survey endpoints, as data for tests/test_permission_matrix.py
-(rows with "api": True run with each persona's token). test_norm_matrix.py in this folder runs them too.
+(rows with "api": True run with each persona's token). test_norm_matrix.py in this folder checks that every
+endpoint of theirs has a row in both spellings.
 
 - The norm is public: every persona, anonymous included, gets the same answer.
 - Campaigns need "campaigns.manage" in the municipality of the URL (Aarhus's admin and HR); everyone else who
