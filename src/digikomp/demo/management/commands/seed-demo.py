@@ -56,7 +56,8 @@ class Command(BaseCommand):
             self._organisation(municipality, people=people, units=units)
             self._profiles(municipality)
         if waves and not Campaign.objects.filter(municipality=municipality).exists():
-            self.stdout.write(f"Simulating {waves} survey waves (answers through the real submission code) ...")
+            self.stdout.write(f"Simulating {waves} closed survey waves and one still open (answers through the real "
+                              "submission code) ...")
             for _wave in range(waves):
                 call_command("simulate-campaign", municipality=municipality.code, respond=0.7, waves_total=waves,
                              closed=True, stdout=self.stdout)
