@@ -11,20 +11,17 @@ from django.utils import timezone
 from digikomp.assessments.links import VERIFICATION_HEADER, exported_token, links_export, resolve
 from digikomp.assessments.mail import personal_link
 from digikomp.assessments.models import Campaign, Draft, Invitation, Response, VerificationCode
-from digikomp.assessments.services import invitations_create, response_submit
+from digikomp.assessments.services import response_submit
 from digikomp.assessments.tokens import token_for
 from digikomp.audit.models import AuditEntry
-from tests.assessments.helpers import full_answers, map_jobs, open_campaign
+from tests.assessments.helpers import full_answers, invited_campaign
 
 HEADER = "HTTP_" + VERIFICATION_HEADER.upper().replace("-", "_")
 
 
 @pytest.fixture
 def campaign(shipped_norm, world):
-    map_jobs(world)
-    campaign = open_campaign(world)
-    invitations_create(campaign=campaign)
-    return campaign
+    return invited_campaign(world)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from digikomp.assessments.services import CampaignSpec, campaign_create
+from digikomp.assessments.services import CampaignSpec, campaign_create, invitations_create
 from digikomp.profiles.jobcodes import job_profile_set
 from digikomp.profiles.models import Profile
 
@@ -30,4 +30,12 @@ def close_campaign(campaign):
     """Close a campaign now (as if its last day had passed): its figures are released only then."""
     campaign.closes_at = timezone.now() - timedelta(seconds=1)
     campaign.save(update_fields=["closes_at"])
+    return campaign
+
+
+def invited_campaign(world, **overrides):
+    """An open campaign over the shipped norm with the job codes mapped and everyone in its audience invited."""
+    map_jobs(world)
+    campaign = open_campaign(world, **overrides)
+    invitations_create(campaign=campaign)
     return campaign

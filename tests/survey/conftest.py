@@ -5,17 +5,13 @@ import pytest
 from django.test import Client
 
 from digikomp.assessments.models import Invitation
-from digikomp.assessments.services import invitations_create
 from digikomp.assessments.tokens import token_for
-from tests.assessments.helpers import map_jobs, open_campaign
+from tests.assessments.helpers import invited_campaign
 
 
 @pytest.fixture
 def campaign(shipped_norm, world):
-    map_jobs(world)
-    campaign = open_campaign(world)
-    invitations_create(campaign=campaign)
-    return campaign
+    return invited_campaign(world)
 
 
 @pytest.fixture
