@@ -1,0 +1,50 @@
+"""The one error a service raises when it refuses a change: `ServiceError(errors)`, where `errors` maps a field
+name (or a dotted field path, "answers.12", "custom_questions.2") to its messages in the user's language, and
+`ServiceError.WHOLE` ("__all__", Django's NON_FIELD_ERRORS) holds what concerns the request as a whole.
+
+Pages turn it into form errors (`add_to_form`) and the one error summary (`templates/_error_summary.html`,
+context `error_summary`: a list of {"href", "text"}); the API turns it into its 400 shape
+`{"errors": {"<field path>": "<message>"}}` (api/errors.py). Nothing guesses attribute names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import NON_FIELD_ERRORS
+
+
+class ServiceError(Exception):
+    WHOLE = NON_FIELD_ERRORS
+
+    def __init__(self, errors: Mapping[str | None, str | Iterable[str]] | Iterable[str] | str):
+        if isinstance(errors, str):
+            errors = {self.WHOLE: [errors]}
+        elif not isinstance(errors, Mapping):
+            errors = {self.WHOLE: list(errors)}
+        self.errors: dict[str, list[str]] = {}
+        for name, messages in errors.items():
+            key = self.WHOLE if name is None else str(name)
+            found = [messages] if isinstance(messages, str) else [str(message) for message in messages]
+            if found:
+                self.errors.setdefault(key, []).extend(found)
+        super().__init__("; ".join(self.messages))
+
+    @property
+    def messages(self) -> list[str]:
+        """Every message, the request's own first: for a flash message or a log line."""
+        ordered = sorted(self.errors.items(), key=lambda item: item[0] != self.WHOLE)
+        return [message for _name, messages in ordered for message in messages]
+
+    def first_by_field(self) -> dict[str, str]:
+        """{"field.path": "first message"}: the API's 400 body (`{"errors": ...}`); the request as a whole is
+        named "body", as the API names a body it cannot read."""
+        return {("body" if name == self.WHOLE else name): messages[0] for name, messages in self.errors.items()}
+
+
+def add_to_form(form, error: ServiceError) -> None:
+    """Put a service's refusal on the form it came from: a message for a field the form has goes to that field,
+    everything else to the form as a whole (so the error summary lists it and nothing is lost)."""
+    for name, messages in error.errors.items():
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)
