@@ -251,6 +251,8 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# One date format per language (web/formats/): "18. december 2026", "18 December 2026".
+FORMAT_MODULE_PATH = ["digikomp.web.formats"]
 # --- Static and uploaded files ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from digikomp.assessments import tallies
@@ -266,7 +267,7 @@ def check_open(invitation: Invitation) -> None:
         raise SurveyError({"campaign": _("The survey has not opened yet.")})
     if campaign.is_closed(now):
         raise SurveyError({"campaign": _("The survey closed on %(date)s.") % {
-            "date": timezone.localtime(campaign.closes_at).strftime("%d.%m.%Y")}})
+            "date": date_format(timezone.localtime(campaign.closes_at))}})
 
 
 def draft_save(*, invitation: Invitation, body, writer: str = "") -> Draft:

@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -84,13 +85,13 @@ def heatmap_workbook(export: HeatmapExport) -> bytes:
         (_("Campaign"), campaign.name),
         (_("Series"), _("%(series)s, wave %(wave)s") % {"series": campaign.series.name,
                                                          "wave": campaign.wave}),
-        (_("Period"), f"{timezone.localtime(campaign.opens_at):%d.%m.%Y} – {export.last_day:%d.%m.%Y}"),
+        (_("Period"), f"{date_format(timezone.localtime(campaign.opens_at))} – {date_format(export.last_day)}"),
         (_("Unit"), heatmap.unit.name),
         (_("Profile"), export.profile_name or _("All profiles")),
         (_("Anonymity threshold"), threshold_for(campaign)),
         (_("Share meeting the requirement, all competences"),
          export.overall if export.overall is not None else ""),
-        (_("Made"), f"{timezone.localtime():%d.%m.%Y %H:%M}"),
+        (_("Made"), date_format(timezone.localtime(), "DATETIME_FORMAT")),
     ]
     for label, value in rows:
         summary.append([label, value])
