@@ -13,6 +13,10 @@ from tests.insights_pages.markup import assert_matches, heatmap_cells, row_heade
 from tests.web.markup import text
 
 
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
 def heatmap_url(campaign, unit: str, **params) -> str:
     url = reverse("insights:heatmap", kwargs={"pk": campaign.pk, "unit": unit})
     return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
@@ -115,12 +119,22 @@ def test_the_largest_gaps_link_to_the_competence_in_the_norm(campaign, world, cl
     page = client.get(heatmap_url(campaign, "AAR"))
     gaps = page.content.decode().split('id="gaps"')[1].split("</ol>")[0]
     links = re.findall(r'href="(/normen/[^"]+)"', gaps)
-    assert len(links) == 5
     heatmap = build_heatmap(campaign=campaign, unit=world.units["root"])
-    shown = sorted((heatmap.cell(world.units["root"], c).share_meeting, c.position, c.code)
-                   for c in heatmap.competences
-                   if heatmap.cell(world.units["root"], c).n and not heatmap.cell(world.units["root"], c).suppressed)
-    assert [link.rstrip("/").split("/")[-1] for link in links] == [code for _s, _p, code in shown[:5]]
+    # A gap: a shown cell where fewer than 80 % meet the requirement, ranked by how many do not (n minus those
+    # meeting it), then the lower share; a share shown as "at least" concerns at most one person and is none.
+    ranked = []
+    for c in heatmap.competences:
+        cell = heatmap.cell(world.units["root"], c)
+        if cell.suppressed or not cell.n or cell.share_bound == "at_least" or cell.share_meeting >= 0.8:
+            continue
+        missing = cell.n - round(cell.share_meeting * cell.n)
+        if missing:
+            ranked.append((-missing, cell.share_meeting, c.position, c.code, missing, cell.n))
+    ranked.sort()
+    assert len(ranked) >= 5 and len(links) == 5
+    assert [link.rstrip("/").split("/")[-1] for link in links] == [entry[3] for entry in ranked[:5]]
+    first = ranked[0]
+    assert f"{first[4]} of {first[5]} do" in text_of(gaps)
     assert client.get(links[0]).status_code == 200
 
 

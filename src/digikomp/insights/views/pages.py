@@ -56,6 +56,7 @@ def heatmap(request, pk: int, unit: str):
         "rows": p.heatmap_rows(heatmap, scope.unit_url),
         "legend": p.legend(),
         "gaps": _with_cases(scope.campaign, p.largest_gaps(heatmap, scope.norm_url)),
+        "gap_ceiling": p.percent(p.GAP_CEILING),
         "overall": p.percent(coverage.overall), "overall_partial": coverage.bounded_left_out,
     })
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.insights.heatmap import Cell, Heatmap
-from digikomp.lib.anonymity import AT_MOST
+from digikomp.lib.anonymity import AT_LEAST, AT_MOST
 
 # Upper bounds (exclusive, the last inclusive) of the colour bins of the share meeting the requirement. The
 # colours (insights.css) are an orange-to-purple scale that stays distinct with colour-vision deficiencies.
@@ -106,17 +106,46 @@ def heatmap_rows(heatmap: Heatmap, url_for) -> list[HeatmapRow]:
             for unit, cells in heatmap.table()]
 
 
+# "The largest gaps": a gap is where few meet the requirement, ranked by how many people it concerns. A
+# competence where at least GAP_CEILING meet it is no gap whatever its size (the top colour band).
+GAP_CEILING = 0.8
+
+
 @dataclass(frozen=True)
 class Gap:
     competence: object
     cell: CellView
     url: str  # the competence's public description in the norm
     cases: object | None = None  # catalogue.links.CasesLink: the catalogue's cases about its area
+    not_meeting: int = 0  # respondents below the requirement (for a bounded share: at least this many)
+    bounded: bool = False  # the share is a bound, and `not_meeting` the smallest count it allows
+
+
+def gap_size(cell: Cell) -> tuple[int, bool] | None:
+    """How many of a shown cell's respondents do not meet the requirement, as the shown figures allow: (count,
+    bounded), or None when the cell is no gap.
+
+    Counted from the share as shown, never from the released count behind it. An exact share of n gives the
+    exact count. A share shown as "at most" (at most one meets) gives "at least n - 1 do not": ranked by that
+    lower bound, so the gap is never overstated. A share shown as "at least" (all or all but one meet) can
+    concern at most one person, so it is no gap. A share of GAP_CEILING or more is no gap."""
+    if cell.suppressed or not cell.n or cell.share_meeting is None or cell.share_bound == AT_LEAST:
+        return None
+    if cell.share_meeting >= GAP_CEILING:
+        return None
+    missing = cell.n - round(cell.share_meeting * cell.n)
+    return (missing, cell.share_bound is not None) if missing else None
 
 
 def largest_gaps(heatmap: Heatmap, norm_url, limit: int = LARGEST_GAPS) -> list[Gap]:
-    """The unit's own competences with the lowest share meeting the requirement, among the cells shown."""
-    shown = [(heatmap.cell(heatmap.unit, c), c) for c in heatmap.competences]
-    shown = [(cell, c) for cell, c in shown if not cell.suppressed and cell.n]
-    shown.sort(key=lambda pair: (pair[0].share_meeting, pair[1].position))
-    return [Gap(c, cell_view(cell), norm_url(c)) for cell, c in shown[:limit]]
+    """The unit's own competences below GAP_CEILING, the most people not meeting the requirement first (ties:
+    the lower share, then the model's order); only cells shown under the anonymity rule count."""
+    ranked = []
+    for competence in heatmap.competences:
+        cell = heatmap.cell(heatmap.unit, competence)
+        size = gap_size(cell)
+        if size is not None:
+            ranked.append((-size[0], cell.share_meeting, competence.position, competence, cell, size))
+    ranked.sort(key=lambda entry: entry[:3])
+    return [Gap(c, cell_view(cell), norm_url(c), not_meeting=size[0], bounded=size[1])
+            for *_key, c, cell, size in ranked[:limit]]
