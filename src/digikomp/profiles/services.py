@@ -9,6 +9,7 @@ from importlib.resources import files
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from digikomp.audit.models import log_action
 from digikomp.frameworks.models import Framework, FrameworkVersion
@@ -275,8 +276,9 @@ def release_take_in(*, municipality, release: NormRelease, decisions: dict | Non
             else:
                 missing.append(change.pk)
     if missing:
-        raise ProfileError([_("%(count)s conflicts need a decision before the new norm can be taken in.")
-                            % {"count": len(missing)}])
+        raise ProfileError([ngettext("%(count)s conflict needs a decision before the new norm can be taken in.",
+                                     "%(count)s conflicts need a decision before the new norm can be taken in.",
+                                     len(missing)) % {"count": len(missing)}])
     # Changes that stay get the new norm level as their reference point.
     for adaptation in Adaptation.objects.filter(municipality=municipality).select_related("profile"):
         new_norm = selectors.national_norm(adaptation.profile, release)

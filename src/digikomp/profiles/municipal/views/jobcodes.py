@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from digikomp.lib.problems import Problems
@@ -71,7 +72,9 @@ def job_codes_save(request):
         jobcodes.job_profile_set(municipality=municipality, job_code=row["job_code"],
                                  profile=available[profile_pk] if profile_pk else None, actor=request.user)
     if changed:
-        messages.success(request, _("Saved the profiles of %(count)s job codes.") % {"count": len(changed)})
+        messages.success(request, ngettext("Saved the profile of %(count)s job code.",
+                                           "Saved the profiles of %(count)s job codes.", len(changed))
+                         % {"count": len(changed)})
     else:
         messages.info(request, _("Nothing was changed."))
     return redirect("profiles:job_codes")
@@ -101,7 +104,9 @@ def job_codes_import(request):
         if problems:
             context["problems"] = list(problems)
         elif confirm:
-            messages.success(request, _("Imported the profiles of %(count)s job codes.") % {"count": count})
+            messages.success(request, ngettext("Imported the profile of %(count)s job code.",
+                                               "Imported the profiles of %(count)s job codes.", count)
+                             % {"count": count})
             return redirect("profiles:job_codes")
         else:
             context["preview"] = _preview(municipality, content)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from digikomp.frameworks.models import Competence
@@ -180,7 +181,9 @@ def local_requirements(request, slug: str):
     except _Rollback:
         return page.render(table_form=form)
     if changed:
-        messages.success(request, _("Saved the changes to %(count)s competences.") % {"count": len(changed)})
+        messages.success(request, ngettext("Saved the change to %(count)s competence.",
+                                           "Saved the changes to %(count)s competences.", len(changed))
+                         % {"count": len(changed)})
     else:
         messages.info(request, _("Nothing was changed."))
     return page.back()
