@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from digikomp.assessments.campaigns import selectors as campaigns
 from digikomp.assessments.models import Campaign
+from digikomp.insights.views.presentation import wave_in_name
 from digikomp.lib.anonymity import released, threshold_for
 from digikomp.tenancy import selectors as tenancy
 from digikomp.tenancy.models import OrgUnit
@@ -64,6 +65,7 @@ class Scope:
             "crumbs": [(u, self.url(f"insights:{page}", u)) for u in self.ancestors],
             "tabs": [(name, label, self.url(f"insights:{name}")) for name, label in TABS],
             "xlsx_url": self.url("insights:xlsx"), "report_url": self.url("insights:report"),
+            "wave_in_name": wave_in_name(self.campaign),
         }
 
 

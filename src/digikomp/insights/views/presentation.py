@@ -7,6 +7,7 @@ markup, the PDF text or a screen reader.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
@@ -47,6 +48,16 @@ def points(change: float | None) -> str:
     value = round(change * 100)
     sign = "+" if value > 0 else "−" if value < 0 else "±"
     return f"{sign}{number_format(abs(value), 0)}"
+
+
+def wave_in_name(campaign) -> bool:
+    """Whether the campaign's name already says its wave ("Kortlægning …, runde 2"), so that a subtitle does not
+    repeat it ("runde 2 · runde 2")."""
+    wave = campaign.wave
+    words = {"runde", "wave", "bølge", gettext("wave %(wave)s").split("%")[0].strip().lower()}
+    alternatives = "|".join(re.escape(w) for w in words if w)
+    pattern = rf"\b(?:{alternatives})\s*{wave}\b"
+    return re.search(pattern, campaign.name, re.IGNORECASE) is not None
 
 
 def colour_bin(share: float) -> int:
