@@ -32,6 +32,7 @@ urlpatterns = [
     path("<slug:slug>/", models.framework, name="framework"),
     path("<slug:slug>/<str:version>/", models.framework_version, name="framework_version"),
     path("<slug:slug>/<str:version>/kompetencer/<str:code>/", models.competence, name="competence"),
+    re_path(rf"^(?P<slug>{SLUG})/(?P<version>[^/]+)/pdf/{LANGUAGE}/$", models.framework_pdf, name="framework_pdf"),
     re_path(rf"^(?P<slug>{SLUG})/(?P<version>[^/]+)/download/(?P<fmt>{DOWNLOAD_FORMATS})/$",
             models.download, name="framework_download"),
 ]

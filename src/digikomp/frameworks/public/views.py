@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -31,6 +32,7 @@ from digikomp.frameworks.selectors import (
     version_tree,
 )
 from digikomp.lib.i18n import localized
+from digikomp.lib.pdf import PdfUnavailable, render_pdf
 from digikomp.profiles.models import NormRelease
 
 # Where CASE URIs of our items point: the same base the API's CASE endpoint uses, so packages downloaded from
@@ -78,11 +80,9 @@ def framework_version(request, slug: str, version: str):
     return _version_page(request, get_published_version(slug, version))
 
 
-def _version_page(request, version: FrameworkVersion):
+def _prepared_tree(version: FrameworkVersion):
+    """The version's tree with the active language's texts attached, for the page and the PDF."""
     tree = version_tree(version)
-    versions = [_texts(v, "changelog") for v in published_versions().filter(framework=version.framework)
-                .order_by("-published_at")]
-    latest = versions[0]
     fates = lineage.fates(version)
     for level in tree.levels:
         _texts(level, "description", "band")
@@ -94,6 +94,14 @@ def _version_page(request, version: FrameworkVersion):
             # Areas sit under the page's h2 "Areas and competences"; HTML has no heading below h6.
             node.depth, node.heading = depth, min(3 + depth, 6)
             _texts(node.area, "description")
+    return tree
+
+
+def _version_page(request, version: FrameworkVersion):
+    tree = _prepared_tree(version)
+    versions = [_texts(v, "changelog") for v in published_versions().filter(framework=version.framework)
+                .order_by("-published_at")]
+    latest = versions[0]
     return render(request, "frameworks/public/version.html", {
         "version": _texts(version, "description", "attribution", "changelog"),
         "framework": version.framework,
@@ -108,7 +116,49 @@ def _version_page(request, version: FrameworkVersion):
         "digcomp_publication_url": DIGCOMP_PUBLICATION_URL,
         "replaced_count": sum(1 for c in tree.competences if c.fate),
         "downloads": downloads_for(version),
+        "pdf_urls": model_pdf_urls(version),
     })
+
+
+# --- The model as PDF --------------------------------------------------------------------------------------
+
+def model_pdf_urls(version: FrameworkVersion) -> list[tuple[str, str, str]]:
+    """(language code, language name in itself, url) of the version's PDF in Danish and English."""
+    return [(code, label, reverse("norm:framework_pdf", args=[version.framework.slug, version.version, code]))
+            for code, label in (("da", "Dansk"), ("en", "English"))]
+
+
+def model_pdf(version: FrameworkVersion, language: str) -> bytes:
+    """The published version as a tagged PDF in `language`: levels, areas, competences and every level
+    descriptor (raises lib.pdf.PdfUnavailable without Pango). The demo's publication of the model uses it too."""
+    with translation.override(language):
+        tree = _prepared_tree(version)
+        for competence in tree.competences:
+            competence.levels = [(level, descriptor.text if descriptor else "")
+                                 for level, descriptor in zip(tree.levels, competence.descriptor_list,
+                                                              strict=True)]
+        context = {
+            "version": _texts(version, "description", "attribution"), "tree": tree, "language": language,
+            "licence": licence(version.license), "is_digcomp": version.framework.slug == DIGCOMP_SLUG,
+            "digcomp_licence": DIGCOMP_LICENCE, "digcomp_publication_url": DIGCOMP_PUBLICATION_URL,
+            "areas": [node for root in tree.roots for node, _depth in _walk(root)],
+        }
+        for node in context["areas"]:
+            # In the PDF the top areas are h2 and their competences h3, one step deeper per sub-area.
+            node.pdf_heading, node.pdf_competence_heading = min(2 + node.depth, 6), min(3 + node.depth, 6)
+    return render_pdf("frameworks/public/model_pdf.html", context, language=language)
+
+
+@require_safe
+def framework_pdf(request, slug: str, version: str, language: str):
+    version_obj = get_published_version(slug, version)
+    try:
+        pdf = model_pdf(version_obj, language)
+    except PdfUnavailable:
+        return render(request, "profiles/public/pdf_unavailable.html", status=503)
+    filename = f"{version_obj.framework.slug}-{version_obj.version}-{language}.pdf"
+    return HttpResponse(pdf, content_type="application/pdf",
+                        headers={"Content-Disposition": content_disposition_header(False, filename)})
 
 
 def _walk(node, depth: int = 0):
