@@ -28,6 +28,8 @@ CASES = [
     _case("norm:competence", {"slug": MODEL, "version": "1.0", "code": "A1.1"}),
     *[_case("norm:framework_download", {"slug": MODEL, "version": "1.0", "fmt": fmt})
       for fmt in ("json", "csv", "moodle-da", "moodle-en", "case")],
+    _case("norm:framework_pdf", {"slug": MODEL, "version": "1.0", "language": "da"}),
+    _case("norm:framework_pdf", {"slug": MODEL, "version": "9.9", "language": "da"}, 404),
     _case("norm:profiles"),
     _case("norm:profiles_download", {"fmt": "json"}),
     _case("norm:profiles_download", {"fmt": "csv"}),

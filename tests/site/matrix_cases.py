@@ -26,6 +26,7 @@ CASES = [
     _row("wagtail_serve", {"path": "om-digikomp/"}),
     _row("wagtail_serve", {"path": "findes-ikke/"}, 404),
     _row("site:news_feed"),
+    _row("site:favicon"),
     _row("site:newsletter"),
     # A sign-up without an address is refused with the form's error.
     _row("site:newsletter", method="post", data={}, status=400),

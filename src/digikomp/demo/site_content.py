@@ -1,17 +1,21 @@
-"""Seeding the demo's site: a few news items, publications (with a small generated PDF each) and events below
-the sections that site migration 0002 created, the text of the accessibility statement, and two newsletter
+"""Seeding the demo's site: a few news items, publications (real tagged PDFs, demo/publications.py) and events
+below the sections that site migration 0002 created, the texts of "Om DigiKomp" and of the accessibility
+statement, and two newsletter
 issues (one sent a month ago, one draft to try "Send" on). Idempotent by slug and subject; pages are published
 through revisions, as an editor would. No mail is sent: the sent issue is a record, not a mailing."""
 
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
+from digikomp.demo import publications as publications_content
+from digikomp.lib.pdf import PdfUnavailable
 from digikomp.site.models import (
     EventIndexPage,
     EventPage,
@@ -24,6 +28,10 @@ from digikomp.site.models import (
     StandardPage,
 )
 
+logger = logging.getLogger(__name__)
+
+# What the first demo's news item said, though the model it announced has other numbers.
+OLD_MODEL_SENTENCE = "fem områder og 40 kompetencer"
 FICTION = "Demo-indhold: teksten er skrevet til DigiKomps demo."
 
 
@@ -34,8 +42,7 @@ def _paragraph(text: str) -> list[dict]:
 NEWS = [
     ("ny-version-af-kompetencemodellen", "Kommunernes digitale kompetencemodel er offentliggjort",
      "The municipalities' digital competence model is published", datetime.date(2026, 9, 15),
-     "Modellen beskriver fem områder og 40 kompetencer med niveauer, og 20 rolleprofiler siger, hvad hver "
-     "faggruppe har brug for.",
+     None,  # publications.model_sentence(): the numbers are counted from the published model
      "Modellen er udviklet sammen med kommuner, faglige organisationer og uddannelsesinstitutioner og kan hentes "
      "som åbne data, som PDF og som CASE-pakke."),
     ("30-cases-i-inspirationskataloget", "Over 30 gode eksempler i inspirationskataloget",
@@ -54,17 +61,11 @@ NEWS = [
      "Næste møde handler om læringstilbud til medarbejdere i sundhed og omsorg."),
 ]
 
-PUBLICATIONS = [
-    ("digitale-kompetencer-i-kommunerne-2026", "Digitale kompetencer i kommunerne 2026",
-     "Digital competence in the municipalities 2026", PublicationPage.Kind.REPORT, datetime.date(2026, 9, 1), 48,
-     "Statusrapport om kommunernes arbejde med digitale kompetencer: kortlægninger, indsatser og effekt."),
-    ("vejledning-i-lokal-tilpasning", "Vejledning: Sådan tilpasser I rolleprofilerne lokalt",
-     "Guide: adapting the role profiles locally", PublicationPage.Kind.GUIDE, datetime.date(2026, 5, 12), 16,
-     "Trin for trin: fra den nationale profil til jeres egen, og hvordan I tager en ny version af normen ind."),
-    ("borgernes-digitale-parathed-analyse", "Analyse: Borgernes digitale parathed",
-     "Analysis: Citizens' digital readiness", PublicationPage.Kind.ANALYSIS, datetime.date(2026, 3, 3), 32,
-     "Hvem har brug for hjælp, og hvilke former for hjælp virker? En gennemgang af erfaringer fra kommunerne."),
-]
+# Slugs of the placeholder publications earlier demos made (a one-page PDF saying what it was): replaced by the
+# real documents of demo/publications.py when seed-demo runs again.
+PLACEHOLDER_SLUGS = ("digitale-kompetencer-i-kommunerne-2026", "vejledning-i-lokal-tilpasning",
+                     "borgernes-digitale-parathed-analyse")
+PLACEHOLDER_MAX_BYTES = 2000
 
 EVENTS = [
     ("netvaerksmoede-digitale-ambassadoerer", "Netværksmøde for digitale ambassadører",
@@ -160,27 +161,6 @@ NEWSLETTER_DRAFT = ("DigiKomps nyhedsbrev: modellen er ude – og kataloget voks
                     f"<p><em>{FICTION}</em></p>")
 
 
-def _pdf(title: str) -> bytes:
-    """A one-page PDF that says what it is, written by hand (no PDF library needed for the demo)."""
-    text = f"{title} - demo-dokument fra DigiKomp".encode("latin-1", "replace").decode("latin-1")
-    text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode("latin-1")
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def _publish(parent, page) -> None:
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -194,23 +174,17 @@ def seed_site() -> int:
     events = EventIndexPage.objects.first()
     if news is not None:
         for slug, title, title_en, date, lead, text in NEWS:
-            if not NewsPage.objects.filter(slug=slug).exists():
+            lead = lead or publications_content.model_sentence()
+            page = NewsPage.objects.filter(slug=slug).first()
+            if page is None:
                 _publish(news, NewsPage(title=title, title_en=title_en, slug=slug, date=date, intro_da=lead,
                                         body_da=_paragraph(text)))
                 created += 1
+            elif OLD_MODEL_SENTENCE in page.intro_da:  # an earlier demo's count, which the model contradicted
+                page.intro_da = lead
+                page.save_revision().publish()
     if publications is not None:
-        collection = Collection.get_first_root_node()
-        for slug, title, title_en, kind, date, pages, lead in PUBLICATIONS:
-            if PublicationPage.objects.filter(slug=slug).exists():
-                continue
-            document = Document(title=title, collection=collection)
-            document.file.save(f"{slug}.pdf", ContentFile(_pdf(title)), save=False)
-            document.save()
-            _publish(publications, PublicationPage(
-                title=title, title_en=title_en, slug=slug, kind=kind, publication_date=date, pages=pages,
-                authors="KL og DigiKomp-sekretariatet", document=document, intro_da=lead,
-                body_da=_paragraph(lead)))
-            created += 1
+        created += _seed_publications(publications)
     if events is not None:
         today = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
         for slug, title, title_en, kind, days, location, online, lead in EVENTS:
@@ -223,8 +197,127 @@ def seed_site() -> int:
                 signup_url="https://www.example.dk/tilmelding", intro_da=lead, body_da=_paragraph(lead)))
             created += 1
     created += _seed_accessibility_statement()
+    _seed_about_page()
     _seed_newsletter()
     return created
+
+
+def _seed_publications(parent) -> int:
+    """The real documents of demo/publications.py, each once; placeholders of earlier demos are replaced."""
+    for page in PublicationPage.objects.filter(slug__in=PLACEHOLDER_SLUGS).select_related("document"):
+        document = page.document
+        if document.file and document.file.size <= PLACEHOLDER_MAX_BYTES:
+            page.delete()
+            document.file.delete(save=False)
+            document.delete()
+    try:
+        made = publications_content.all_publications()
+    except PdfUnavailable as exc:  # without Pango the demo has no publications; the rest works
+        logger.warning("The demo's publications were not made: %s", exc)
+        return 0
+    collection = Collection.get_first_root_node()
+    created = 0
+    for item in made:
+        if PublicationPage.objects.filter(slug=item.slug).exists():
+            continue
+        document = Document(title=item.title, collection=collection)
+        document.file.save(f"{item.slug}.pdf", ContentFile(item.pdf), save=False)
+        document.save()
+        _publish(parent, PublicationPage(
+            title=item.title, title_en=item.title_en, slug=item.slug, kind=item.kind, publication_date=item.date,
+            pages=item.pages, authors="DigiKomp-sekretariatet", document=document, intro_da=item.lead,
+            body_da=_paragraph(item.lead)))
+        created += 1
+    return created
+
+
+ABOUT_SLUG = "om-digikomp"
+CONTACT = "sekretariat@digikomp.example"
+
+
+def _about_da() -> list[dict]:
+    facts = publications_content.model_facts()
+    licence_text = ""
+    if facts is not None:
+        version = facts[0]
+        licence_text = (f"<p>{version.attribution_da}</p>" if version.attribution_da else "")
+        if version.license:
+            licence_text += (f"<p>{version.title_da} {version.version} udgives under licensen {version.license}, så "
+                             "alle må bruge, dele og tilpasse den, når kilden nævnes.</p>")
+    return [
+        _text("heading", "Hvem vi er"),
+        _text("paragraph",
+              "<p>DigiKomp er kommunernes fælles platform for digitale kompetencer. Platformen drives af "
+              "DigiKomp-sekretariatet på vegne af kommunerne og udvikles sammen med kommunale digitaliseringschefer, "
+              "HR-medarbejdere, ledere, faglige organisationer og uddannelsesinstitutioner.</p>"),
+        _text("heading", "Hvad DigiKomp gør"),
+        _text("paragraph",
+              f"<ul><li><strong>Normen:</strong> en fælles national kompetencemodel. {publications_content.model_sentence()}"
+              "</li><li><strong>Lokal tilpasning:</strong> hver kommune kan tilpasse profilerne og ser altid, hvor "
+              "den afviger fra normen.</li><li><strong>Kortlægning:</strong> medarbejderne vurderer sig selv mod "
+              "deres profil og får et personligt resultat med forslag til næste skridt.</li><li><strong>Indsigt:"
+              "</strong> ledelsen ser anonyme heatmaps over organisationen – aldrig den enkeltes svar.</li>"
+              "<li><strong>Inspiration:</strong> kommunerne deler gode eksempler i inspirationskataloget.</li></ul>"),
+        _text("heading", "Vores mission"),
+        _text("paragraph",
+              "<p>Alle kommunale medarbejdere skal have de digitale kompetencer, deres arbejde kræver, og alle borgere "
+              "skal kunne få hjælp til det digitale. Vi gør det nemt for kommunerne at vide, hvor de står, at vælge "
+              "de rigtige indsatser og at se, om de virker.</p>"),
+        _text("heading", "Modellen, licens og kilder"),
+        _text("paragraph",
+              licence_text + '<p>Læs hele modellen under <a href="/normen/">Normen</a>, hvor den også kan hentes '
+              "som PDF, åbne data og CASE-pakke.</p>"),
+        _text("heading", "Kontakt"),
+        _text("paragraph",
+              f'<p>Skriv til DigiKomp-sekretariatet på <a href="mailto:{CONTACT}">{CONTACT}</a>. Spørgsmål om '
+              'tilgængelighed kan du også stille via <a href="/tilgaengelighed/">tilgængelighedserklæringen</a>.</p>'
+              f"<p><em>{FICTION}</em></p>"),
+    ]
+
+
+def _about_en() -> list[dict]:
+    facts = publications_content.model_facts()
+    licence_text = ""
+    if facts is not None:
+        version = facts[0]
+        licence_text = f"<p>{version.attribution_en}</p>" if version.attribution_en else ""
+        if version.license:
+            licence_text += (f"<p>{version.title_en or version.title_da} {version.version} is published under the "
+                             f"{version.license} licence: anyone may use, share and adapt it with attribution.</p>")
+    return [
+        _text("heading", "Who we are"),
+        _text("paragraph",
+              "<p>DigiKomp is the municipalities' shared platform for digital competence, run by the DigiKomp "
+              "secretariat on behalf of the municipalities and developed with municipal digitalisation chiefs, HR, "
+              "managers, trade unions and education institutions.</p>"),
+        _text("heading", "What DigiKomp does"),
+        _text("paragraph",
+              "<ul><li><strong>The norm:</strong> a shared national competence model with role profiles.</li>"
+              "<li><strong>Local adaptation:</strong> each municipality adapts the profiles and always sees where it "
+              "deviates from the norm.</li><li><strong>Mapping:</strong> employees assess themselves against their "
+              "profile and get a personal result with next steps.</li><li><strong>Insights:</strong> management "
+              "sees anonymous heatmaps of the organisation, never an individual's answers.</li><li><strong>"
+              "Inspiration:</strong> municipalities share good practice in the inspiration catalogue.</li></ul>"),
+        _text("heading", "Our mission"),
+        _text("paragraph",
+              "<p>Every municipal employee should have the digital competence their work needs, and every citizen "
+              "should be able to get help with digital tasks. We make it easy for municipalities to know where they "
+              "stand, choose the right efforts and see whether they work.</p>"),
+        _text("heading", "The model, licence and sources"),
+        _text("paragraph",
+              licence_text + '<p>Read the whole model under <a href="/normen/">The norm</a>, where it can also be '
+              "downloaded as PDF, open data and a CASE package.</p>"),
+        _text("heading", "Contact"),
+        _text("paragraph", f'<p>Write to the DigiKomp secretariat at <a href="mailto:{CONTACT}">{CONTACT}</a>.</p>'),
+    ]
+
+
+def _seed_about_page() -> None:
+    """Write "Om DigiKomp" into the page migration 0002 made, unless an editor has written it."""
+    page = StandardPage.objects.filter(slug=ABOUT_SLUG).first()
+    if page is not None and not page.body_da:
+        page.body_da, page.body_en = _about_da(), _about_en()
+        page.save_revision().publish()
 
 
 def _seed_accessibility_statement() -> int:

@@ -44,6 +44,11 @@ def pdf_available() -> str | None:
 
 def render_pdf(template_name: str, context: dict, *, language: str | None = None) -> bytes:
     """Render a template to PDF in `language` (the active language by default)."""
+    return render_pdf_document(template_name, context, language=language)[0]
+
+
+def render_pdf_document(template_name: str, context: dict, *, language: str | None = None) -> tuple[bytes, int]:
+    """As render_pdf, with the number of pages (a publication states it)."""
     weasyprint = _weasyprint()
     with translation.override(language or translation.get_language()):
         html = render_to_string(template_name, context)
@@ -53,4 +58,6 @@ def render_pdf(template_name: str, context: dict, *, language: str | None = None
     # Tagged PDF/UA-1 (the web accessibility act covers published documents): WeasyPrint tags headings, lists,
     # tables and figures from the HTML, takes the language from <html lang> and the title from <title>, and
     # marks the file as PDF/UA in its XMP metadata. An <img> needs alt, an inline <svg> a <title>.
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
+    document = weasyprint.HTML(string=html, base_url=base_url).render(stylesheets=stylesheets,
+                                                                      pdf_variant=PDF_VARIANT)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)

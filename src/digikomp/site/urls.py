@@ -3,12 +3,14 @@ wired in the project's urls.py, last, as it catches every remaining path."""
 
 from django.urls import path
 
+from digikomp.site import views
 from digikomp.site.feeds import NewsFeed
 from digikomp.site.newsletter import views as newsletter
 
 app_name = "site"
 
 urlpatterns = [
+    path("favicon.ico", views.favicon, name="favicon"),
     path("feeds/nyheder/", NewsFeed(), name="news_feed"),
     path("nyhedsbrev/", newsletter.subscribe, name="newsletter"),
     path("nyhedsbrev/bekraeft/<str:token>/", newsletter.confirm, name="newsletter_confirm"),

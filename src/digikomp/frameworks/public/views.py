@@ -128,9 +128,17 @@ def model_pdf_urls(version: FrameworkVersion) -> list[tuple[str, str, str]]:
             for code, label in (("da", "Dansk"), ("en", "English"))]
 
 
+MODEL_PDF_TEMPLATE = "frameworks/public/model_pdf.html"
+
+
 def model_pdf(version: FrameworkVersion, language: str) -> bytes:
     """The published version as a tagged PDF in `language`: levels, areas, competences and every level
-    descriptor (raises lib.pdf.PdfUnavailable without Pango). The demo's publication of the model uses it too."""
+    descriptor (raises lib.pdf.PdfUnavailable without Pango)."""
+    return render_pdf(MODEL_PDF_TEMPLATE, model_pdf_context(version, language), language=language)
+
+
+def model_pdf_context(version: FrameworkVersion, language: str) -> dict:
+    """What MODEL_PDF_TEMPLATE shows (the demo's publication of the model renders it too)."""
     with translation.override(language):
         tree = _prepared_tree(version)
         for competence in tree.competences:
@@ -146,7 +154,7 @@ def model_pdf(version: FrameworkVersion, language: str) -> bytes:
         for node in context["areas"]:
             # In the PDF the top areas are h2 and their competences h3, one step deeper per sub-area.
             node.pdf_heading, node.pdf_competence_heading = min(2 + node.depth, 6), min(3 + node.depth, 6)
-    return render_pdf("frameworks/public/model_pdf.html", context, language=language)
+    return context
 
 
 @require_safe
