@@ -79,6 +79,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tenancy_guard(settings):
+    """Every test runs with the tenancy guard on: application code that queries a tenant model without
+    for_access (or an explicit, reasoned escape) raises UnscopedQuery (tenancy/guard.py)."""
+    settings.DIGIKOMP_TENANCY_GUARD = True
+
+
+@pytest.fixture(autouse=True)
 def _immediate_tasks(settings):
     """Background tasks run at once in tests; tests of the worker itself switch back to the database backend."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "digikomp.tenancy.middleware.AccessMiddleware",
+    "digikomp.tenancy.middleware.RowSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's middleware with one exception: the Wagtail admin under /cms/ gets a relaxed policy.
@@ -333,6 +334,9 @@ DIGIKOMP_ANONYMITY_K = env_int("DIGIKOMP_ANONYMITY_K", 5, minimum=3)
 DIGIKOMP_TALLY_SHARDS = env_int("DIGIKOMP_TALLY_SHARDS", 4, minimum=1)
 # An organisation import that would deactivate more than this share (per cent) of the active people or units
 # needs a second confirmation that names the numbers (orgimport/deactivation.py); 100 or more turns it off.
+# Raise on a query of a tenant model that says neither whose rows it reads nor why it reads everyone's
+# (tenancy/guard.py). The test suite turns it on; in production PostgreSQL's row security is the second guard.
+DIGIKOMP_TENANCY_GUARD = env_bool("DIGIKOMP_TENANCY_GUARD", False)
 DIGIKOMP_MASS_DEACTIVATION_PERCENT = env_int("DIGIKOMP_MASS_DEACTIVATION_PERCENT", 20, minimum=0)
 # The address people reach DigiKomp at, for links in e-mails (personal survey links, newsletters).
 DIGIKOMP_BASE_URL = env_str("DIGIKOMP_BASE_URL", "http://127.0.0.1:8000")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
+from digikomp.tenancy.guard import TenantManager
 from digikomp.tenancy.roles import MUNICIPAL_ROLES, Role
 
 
@@ -67,6 +68,8 @@ class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     units = models.ManyToManyField(
+    objects = TenantManager("user__municipality")
+
         OrgUnit, blank=True, related_name="+", verbose_name=_("units"),
         help_text=_("For managers: the units they lead; everything below them is included."),
     )

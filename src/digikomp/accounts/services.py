@@ -65,7 +65,7 @@ def _units(
         return []
     if municipality is None:
         return []  # the missing municipality is reported already
-    units = list(OrgUnit.objects.filter(municipality=municipality, external_id__in=external_ids))
+    units = list(OrgUnit.objects.of_municipality(municipality).filter(external_id__in=external_ids))
     missing = sorted(set(external_ids) - {u.external_id for u in units})
     if missing:
         _add(errors, "units", _("%(municipality)s has no unit with the external id %(ids)s.")
@@ -82,7 +82,7 @@ def _person(
         if role not in MUNICIPAL_ROLES:
             _add(errors, "person", _("Only users of a municipality can be linked to a person."))
         return None
-    person = Person.objects.filter(municipality=municipality, external_id=external_id).first()
+    person = Person.objects.of_municipality(municipality).filter(external_id=external_id).first()
     if person is None:
         _add(errors, "person", _("%(municipality)s has no person with the external id %(id)s.")
              % {"municipality": municipality.name, "id": external_id})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rest_framework.permissions import BasePermission
 
+from digikomp.tenancy import rls
 from digikomp.tenancy.access import access_for
 from digikomp.tenancy.selectors import municipality_for
 
@@ -23,6 +24,7 @@ class HasMunicipalPermission(BasePermission):
             # False for an anonymous request makes DRF answer 401 with a WWW-Authenticate header.
             return False
         request.access = access_for(request.user)
+        rls.limit_to(request.user.municipality_id)  # cleared by RowSecurityMiddleware when the request ends
         view.municipality = municipality_for(request.access, view.kwargs["code"], view.required_permission)
         return True
 

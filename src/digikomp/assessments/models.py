@@ -20,6 +20,7 @@ from digikomp.lib.i18n import localized
 from digikomp.profiles.models import NormRelease, Profile
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
 
+from digikomp.tenancy.guard import TenantManager
 MAX_CUSTOM_QUESTIONS = 8
 MAX_LEVELS = 8  # DigComp has the most levels of the frameworks we ship
 
@@ -27,6 +28,8 @@ MAX_LEVELS = 8  # DigComp has the most levels of the frameworks we ship
 class CampaignSeries(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="campaign_series")
     name = models.CharField(_("name"), max_length=200)
+    objects = TenantManager("municipality")
+
     # Secret per series for pseudonymous panel keys: the same person gets the same key in every wave of the
     # series and an unrelated key in any other series.
     panel_secret = models.CharField(max_length=64, editable=False)
@@ -42,6 +45,8 @@ class CampaignSeries(models.Model):
 class Campaign(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="campaigns")
     series = models.ForeignKey(CampaignSeries, on_delete=models.PROTECT, related_name="campaigns")
+    objects = TenantManager("municipality")
+
     wave = models.PositiveSmallIntegerField(_("wave"), default=1)
     name = models.CharField(_("name"), max_length=200)
     release = models.ForeignKey(NormRelease, on_delete=models.PROTECT, related_name="+",
@@ -105,6 +110,8 @@ class CustomQuestion(models.Model):
     @property
     def text(self) -> str:
         return localized(self, "text")
+    objects = TenantManager("campaign__municipality")
+
 
 
 class Invitation(models.Model):
@@ -126,6 +133,8 @@ class Invitation(models.Model):
     # {competence identifier: [required level, importance]} of the effective profile at invitation time.
     requirements = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
+    objects = TenantManager("campaign__municipality")
+
     sent_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -155,6 +164,8 @@ class VerificationCode(models.Model):
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="codes")
     digest = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    objects = TenantManager("invitation__campaign__municipality")
+
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     used_at = models.DateTimeField(null=True, blank=True)
@@ -170,6 +181,8 @@ class Response(models.Model):
     share_with_manager = models.BooleanField(_("share my result with my manager"), default=False)
     submitted_at = models.DateTimeField(default=timezone.now)
 
+    objects = TenantManager("invitation__campaign__municipality")
+
 
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
@@ -178,6 +191,8 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "competence_identifier"], name="one_answer")]
+
+    objects = TenantManager("campaign__municipality")
 
 
 class KnowledgeItem(models.Model):
@@ -190,6 +205,8 @@ class KnowledgeItem(models.Model):
     question_en = models.TextField(blank=True)
     options_da = models.JSONField(default=list)
     options_en = models.JSONField(default=list)
+    objects = TenantManager("response__campaign__municipality")
+
     correct = models.PositiveSmallIntegerField(help_text=_("Index of the right option, from 0."))
     explanation_da = models.TextField(blank=True)
     explanation_en = models.TextField(blank=True)
@@ -222,6 +239,8 @@ class TallyCounts(models.Model):
 
     dont_know = models.PositiveIntegerField(default=0)
     meeting = models.PositiveIntegerField(default=0)  # respondents at or above their required level
+    objects = TenantManager("response__campaign__municipality")
+
     level_1 = models.PositiveIntegerField(default=0)
     level_2 = models.PositiveIntegerField(default=0)
     level_3 = models.PositiveIntegerField(default=0)
@@ -229,6 +248,8 @@ class TallyCounts(models.Model):
     level_5 = models.PositiveIntegerField(default=0)
     level_6 = models.PositiveIntegerField(default=0)
     level_7 = models.PositiveIntegerField(default=0)
+    objects = TenantManager("response__campaign__municipality")
+
     level_8 = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -262,6 +283,8 @@ class UnitTally(TallyCounts):
     pages show — read one row per (unit, competence, shard) instead of one per profile as well."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_tallies")
+    objects = TenantManager("campaign__municipality")
+
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     competence_identifier = models.UUIDField()
     shard = models.PositiveSmallIntegerField(default=0)
@@ -279,6 +302,8 @@ class ResponseCount(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="response_counts")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
+    objects = TenantManager("campaign__municipality")
+
     shard = models.PositiveSmallIntegerField(default=0)
     invited = models.PositiveIntegerField(default=0)
     responded = models.PositiveIntegerField(default=0)
@@ -294,6 +319,8 @@ class KnowledgeTally(models.Model):
 
     Over-confident: rated themselves at or above the item's level but answered wrong; under-confident: rated
     themselves below it but answered right.
+    objects = TenantManager("campaign__municipality")
+
     """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="knowledge_tallies")
@@ -310,3 +337,5 @@ class KnowledgeTally(models.Model):
             models.UniqueConstraint(fields=["campaign", "unit", "competence_identifier", "shard"],
                                     name="knowledge_tally_key"),
         ]
+    objects = TenantManager("campaign__municipality")
+

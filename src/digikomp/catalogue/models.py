@@ -11,11 +11,13 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.lib.html import clean_html, html_to_text
 from digikomp.lib.i18n import localized
+from digikomp.tenancy.guard import TenantManager, TenantQuerySet
 from digikomp.tenancy.models import Municipality
 
 
@@ -64,12 +66,10 @@ class EffortType(Vocabulary):
         verbose_name_plural = _("types of effort")
 
 
-class CaseQuerySet(models.QuerySet):
+class CaseQuerySet(TenantQuerySet):
     def published(self):
-        return self.filter(status=Case.Status.PUBLISHED)
-
-    def of_municipality(self, municipality):
-        return self.filter(owner=municipality)
+        """The published cases: every reader's (the tenancy guard's `shared` rows)."""
+        return self.shared()
 
 
 class Case(models.Model):
@@ -110,7 +110,9 @@ class Case(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
 
-    objects = CaseQuerySet.as_manager()
+    # A municipality's cases are its own until published; moderators see every case (tenancy/guard.py).
+    objects = TenantManager.from_queryset(CaseQuerySet)(
+        "owner", shared=Q(status="published"), shared_sql="status = 'published'", sees_all="catalogue.moderate")
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -159,6 +161,8 @@ class Case(models.Model):
 class CaseArea(models.Model):
     """A competence area of the national model that the case develops, by its code."""
 
+    objects = TenantManager("case__owner", shared=Q(case__status="published"), sees_all="catalogue.moderate")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="areas")
     code = models.CharField(_("code"), max_length=20, db_index=True)
 
@@ -173,6 +177,8 @@ class CaseArea(models.Model):
 class CaseFigure(models.Model):
     """One figure of the results: "Borgere hjulpet: 1.240", "Føler sig tryggere: 78 %"."""
 
+    objects = TenantManager("case__owner", shared=Q(case__status="published"), sees_all="catalogue.moderate")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="figures")
     label = models.CharField(_("what"), max_length=200)
     value = models.CharField(_("figure"), max_length=40)
@@ -186,6 +192,8 @@ class CaseFigure(models.Model):
 
 
 class CaseImage(models.Model):
+    objects = TenantManager("case__owner", shared=Q(case__status="published"), sees_all="catalogue.moderate")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(_("image"), upload_to="catalogue/images/%Y/", storage=private_storage,
                               validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])])
@@ -202,6 +210,8 @@ class CaseImage(models.Model):
 
 
 class CaseAttachment(models.Model):
+    objects = TenantManager("case__owner", shared=Q(case__status="published"), sees_all="catalogue.moderate")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to="catalogue/attachments/%Y/", storage=private_storage,
                             validators=[FileExtensionValidator(["pdf", "docx", "xlsx", "pptx", "odt", "ods",
@@ -222,6 +232,8 @@ class CaseAttachment(models.Model):
 
 class CaseEvent(models.Model):
     """The review log: every step of a case's moderation, with the comment that goes with it."""
+
+    objects = TenantManager("case__owner", sees_all="catalogue.moderate")
 
     class Action(models.TextChoices):
         CREATED = "created", _("Created")

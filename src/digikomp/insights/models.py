@@ -14,10 +14,13 @@ from django.db import models
 
 from digikomp.assessments.models import Campaign, TallyCounts
 from digikomp.profiles.models import Profile
+from digikomp.tenancy.guard import TenantManager
 from digikomp.tenancy.models import OrgUnit
 
 
 class FigureRelease(models.Model):
+    objects = TenantManager("campaign__municipality")
+
     campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="figure_release")
     # The threshold the release was computed with (anonymity.threshold_for): a municipality that raises its
     # threshold later gets a new release.
@@ -28,6 +31,8 @@ class FigureRelease(models.Model):
 
 class ReleasedTally(TallyCounts):
     """The composed counts of one (unit subtree, profile or all profiles, competence) in a release."""
+
+    objects = TenantManager("release__campaign__municipality")
 
     release = models.ForeignKey(FigureRelease, on_delete=models.CASCADE, related_name="tallies")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
@@ -46,6 +51,8 @@ class ReleasedTally(TallyCounts):
 
 
 class ReleasedKnowledge(models.Model):
+    objects = TenantManager("release__campaign__municipality")
+
     release = models.ForeignKey(FigureRelease, on_delete=models.CASCADE, related_name="knowledge")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     competence_identifier = models.UUIDField()
@@ -64,6 +71,8 @@ class ReleasedKnowledge(models.Model):
 
 class ReleasedResponses(models.Model):
     """Invited (exact: who works where is no secret) and responded (composed like the tallies) per subtree."""
+
+    objects = TenantManager("release__campaign__municipality")
 
     release = models.ForeignKey(FigureRelease, on_delete=models.CASCADE, related_name="responses_by_unit")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")

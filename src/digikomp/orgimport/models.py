@@ -16,9 +16,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.orgimport.fields import CompressedJSONField
+from digikomp.tenancy.guard import TenantManager
 
 
 class OrgImport(models.Model):
+    objects = TenantManager("municipality")
+
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("Awaiting confirmation")
         APPLIED = "applied", _("Imported")

@@ -14,10 +14,12 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.frameworks.models import Framework, FrameworkVersion
 from digikomp.lib.i18n import localized
+from digikomp.tenancy.guard import TenantManager
 from digikomp.tenancy.models import Municipality
 
 
@@ -60,6 +62,8 @@ class NormRelease(models.Model):
 
 
 class Profile(models.Model):
+    objects = TenantManager("owner", shared=Q(owner__isnull=True), shared_sql="owner_id IS NULL")
+
     owner = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="profiles",
         verbose_name=_("owner"), help_text=_("Empty for national profiles."),
@@ -87,6 +91,8 @@ class Profile(models.Model):
 
 
 class ProfileRevision(models.Model):
+    objects = TenantManager("profile__owner", shared=Q(profile__owner__isnull=True))
+
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="revisions")
     release = models.ForeignKey(
         NormRelease, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions",
@@ -124,6 +130,8 @@ class ProfileRevision(models.Model):
 
 
 class Requirement(models.Model):
+    objects = TenantManager("revision__profile__owner", shared=Q(revision__profile__owner__isnull=True))
+
     revision = models.ForeignKey(ProfileRevision, on_delete=models.CASCADE, related_name="requirements")
     competence_identifier = models.UUIDField()
     level = models.PositiveSmallIntegerField(_("required level"))
@@ -137,12 +145,16 @@ class Requirement(models.Model):
 
 
 class MunicipalNorm(models.Model):
+    objects = TenantManager("municipality")
+
     municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE, related_name="norm")
     release = models.ForeignKey(NormRelease, on_delete=models.PROTECT, related_name="+")
     taken_in_at = models.DateTimeField(auto_now=True)
 
 
 class Adaptation(models.Model):
+    objects = TenantManager("municipality")
+
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="adaptations")
     profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="adaptations")
     local_name = models.CharField(_("local name"), max_length=200, blank=True)
@@ -159,6 +171,8 @@ class Adaptation(models.Model):
 
 
 class AdaptationChange(models.Model):
+    objects = TenantManager("adaptation__municipality")
+
     class Action(models.TextChoices):
         SET = "set", _("Set level")  # raises, lowers, or adds a competence the norm does not hold
         REMOVE = "remove", _("Remove")
@@ -180,6 +194,8 @@ class AdaptationChange(models.Model):
 
 
 class JobProfile(models.Model):
+    objects = TenantManager("municipality")
+
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="job_profiles")
     job_code = models.CharField(_("job code"), max_length=50)
     profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="job_codes")

@@ -55,8 +55,8 @@ def access_for(user) -> Access:
         from digikomp.tenancy.models import OrgUnit
 
         managed_paths = tuple(
-            OrgUnit.objects.filter(
-                municipality=municipality, active=True, id__in=[u.pk for a in assignments for u in a.units.all()]
+            OrgUnit.objects.of_municipality(municipality).filter(
+                active=True, id__in=[u.pk for a in assignments for u in a.units.all()]
             ).values_list("path", flat=True)
         )
     return Access(user=user, municipality=municipality, roles=roles, managed_paths=managed_paths)

@@ -6,7 +6,10 @@ tenancy by nature, so not even staff users may open it, only superusers.
 
 from django.contrib import admin
 
+from digikomp.tenancy.guard import across_municipalities
 from digikomp.tenancy.models import Municipality, OrgUnit, Person, UnitManager
+
+ADMIN = "the Django admin: an operator's tool for superusers, across municipalities"
 
 
 class SuperuserOnly:
@@ -29,6 +32,27 @@ class SuperuserOnly:
 
     def has_delete_permission(self, request, obj=None):
         return self._is_superuser(request)
+
+    # The admin reads every municipality's rows by design, also through Django's own widgets and templates
+    # (tenancy/guard.py): each of its pages is built and rendered across municipalities.
+    def _across_municipalities(self, view, *args, **kwargs):
+        with across_municipalities(ADMIN):
+            response = view(*args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
+
+    def changelist_view(self, *args, **kwargs):
+        return self._across_municipalities(super().changelist_view, *args, **kwargs)
+
+    def changeform_view(self, *args, **kwargs):
+        return self._across_municipalities(super().changeform_view, *args, **kwargs)
+
+    def delete_view(self, *args, **kwargs):
+        return self._across_municipalities(super().delete_view, *args, **kwargs)
+
+    def history_view(self, *args, **kwargs):
+        return self._across_municipalities(super().history_view, *args, **kwargs)
 
 
 @admin.register(Municipality)

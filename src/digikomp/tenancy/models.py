@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from digikomp.tenancy.guard import TenantManager
+
 PATH_SEGMENT_WIDTH = 10
 
 
@@ -35,6 +37,8 @@ class Municipality(models.Model):
 
 
 class OrgUnit(models.Model):
+    objects = TenantManager("municipality")
+
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="units")
     external_id = models.CharField(_("external id"), max_length=100)
     name = models.CharField(_("name"), max_length=200)
@@ -86,6 +90,8 @@ class OrgUnit(models.Model):
 class Person(models.Model):
     """An employee as the payroll/org system knows them. Never holds a CPR number."""
 
+    objects = TenantManager("municipality")
+
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="people")
     external_id = models.CharField(_("external id"), max_length=100)
     name = models.CharField(_("name"), max_length=200)
@@ -113,6 +119,8 @@ class Person(models.Model):
 
 class UnitManager(models.Model):
     """A person who leads a unit (and so, by the tree, everything below it)."""
+
+    objects = TenantManager("unit__municipality")
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="managers")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="managed_units")

@@ -1,7 +1,8 @@
 """The only way views and the API read tenant data.
 
-Every function takes the requester's Access and starts its queryset from the access's municipality, so a user
-of one municipality can never reach another's rows: the getters raise Http404, exactly as for a missing row.
+Every function takes the requester's Access and starts its queryset from `Model.objects.for_access(access)`
+(tenancy/guard.py), so a user of one municipality can never reach another's rows: the getters raise Http404,
+exactly as for a missing row.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def municipality_for(access: Access, code: str, permission: str) -> Municipality
 def visible_units(access: Access) -> QuerySet[OrgUnit]:
     if access.municipality is None:
         return OrgUnit.objects.none()
-    units = OrgUnit.objects.filter(municipality=access.municipality)
+    units = OrgUnit.objects.for_access(access)
     if access.sees_whole_municipality:
         return units
     if not access.managed_paths:
@@ -51,7 +52,7 @@ def visible_units(access: Access) -> QuerySet[OrgUnit]:
 def visible_people(access: Access) -> QuerySet[Person]:
     if access.municipality is None:
         return Person.objects.none()
-    people = Person.objects.filter(municipality=access.municipality)
+    people = Person.objects.for_access(access)
     if access.sees_whole_municipality:
         return people
     if not access.managed_paths:
