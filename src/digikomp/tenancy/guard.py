@@ -58,6 +58,12 @@ class TenantRule:
 
 TENANT_MODELS: dict[type[models.Model], TenantRule] = {}
 
+# Packages whose code is not yet held to the guard (its queries still start from `Model.objects` unscoped).
+# Known debt: remove a package when its call sites are migrated; tests/tenancy/test_guard.py keeps it shrinking.
+NOT_YET_GUARDED = frozenset({
+    "api", "assessments", "catalogue", "demo", "frameworks", "insights", "orgimport", "profiles", "site", "web",
+})
+
 _across: ContextVar[str | None] = ContextVar("digikomp_across_municipalities", default=None)
 
 
@@ -159,6 +165,8 @@ class TenantQuerySet(models.QuerySet):
         if self._tenant_scope is not None or not guard_active() or _across.get() is not None:
             return
         if self.query.is_empty() or (caller := _application_caller()) is None:
+            return
+        if caller.split("/", 1)[0] in NOT_YET_GUARDED:
             return
         raise UnscopedQuery(
             f"Unscoped query on the tenant model {self.model._meta.label} in {caller}: use "
