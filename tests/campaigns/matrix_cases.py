@@ -78,4 +78,22 @@ CASES = [
     case("campaigns:links", CAMPAIGN, "post", AARHUS, data={"scope": "all"}),
     case("campaigns:links", CAMPAIGN, "post", statuses(302, 403, 400, 400, 403, 403, 403, 404), data={}),
     case("campaigns:links", MISSING, "post", NOT_FOUND, data={"scope": "all"}),
+    # The campaign's life (assessments/lifecycle.py): change it, close it now, delete it (each a page that says
+    # what it means, then a POST), the invitation e-mail as a person gets it, and a reminder sent by hand.
+    case("campaigns:edit", CAMPAIGN),
+    case("campaigns:edit", MISSING, expected=NOT_FOUND),
+    # An empty form comes back with its errors; nothing changes.
+    case("campaigns:edit", CAMPAIGN, "post", AARHUS, data={}),
+    case("campaigns:close", CAMPAIGN),
+    case("campaigns:close", MISSING, expected=NOT_FOUND),
+    case("campaigns:close", CAMPAIGN, "post", AARHUS_REDIRECT),
+    case("campaigns:delete", CAMPAIGN),
+    case("campaigns:delete", MISSING, expected=NOT_FOUND),
+    case("campaigns:delete", CAMPAIGN, "post", statuses(302, 403, 302, 302, 403, 403, 403, 404)),
+    case("campaigns:preview", CAMPAIGN),
+    case("campaigns:preview", MISSING, expected=NOT_FOUND),
+    case("campaigns:preview", CAMPAIGN, "post", statuses(405, 405, 405, 405, 405, 405, 405, 405)),
+    case("campaigns:remind", CAMPAIGN, "post", AARHUS_REDIRECT),
+    case("campaigns:remind", MISSING, "post", NOT_FOUND),
+    case("campaigns:remind", CAMPAIGN, "get", POST_ONLY),
 ]

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from digikomp.assessments.models import Invitation, VerificationCode
+from digikomp.assessments.models import Campaign, Invitation, VerificationCode
 from digikomp.assessments.tokens import token_for
 
 
@@ -20,14 +20,20 @@ def personal_link(invitation: Invitation) -> str:
     return settings.DIGIKOMP_BASE_URL.rstrip("/") + path
 
 
-def _message(invitation: Invitation, kind: str) -> EmailMultiAlternatives:
-    campaign = invitation.campaign
-    context = {"invitation": invitation, "campaign": campaign, "person": invitation.person,
-               "link": personal_link(invitation), "closes": timezone.localtime(campaign.closes_at),
-               "municipality": campaign.municipality, "reminder": kind == "reminder"}
+def render_invitation(campaign: Campaign, person, link: str, kind: str) -> tuple[str, str]:
+    """The subject and text of the invitation (kind "invitation") or reminder ("reminder") e-mail: what
+    `send_batch` sends and what the campaign's preview page shows. The e-mail is plain text only."""
+    context = {"campaign": campaign, "person": person, "link": link, "last_day": campaign.last_day,
+               "closing_time": campaign.closing_time, "municipality": campaign.municipality,
+               "reminder": kind == "reminder"}
     with translation.override("da"):  # Danish first; the template adds the English text below
         subject = render_to_string("assessments/email/subject.txt", context).strip()
         body = render_to_string("assessments/email/invitation.txt", context)
+    return subject, body
+
+
+def _message(invitation: Invitation, kind: str) -> EmailMultiAlternatives:
+    subject, body = render_invitation(invitation.campaign, invitation.person, personal_link(invitation), kind)
     return EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.person.email])
 
 

@@ -8,6 +8,8 @@ were invited — is recorded on the Invitation, so a later change of the norm do
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -63,6 +65,8 @@ class Campaign(models.Model):
     )
     knowledge_checks = models.BooleanField(_("knowledge checks"), default=False)
     reminder_days = models.JSONField(_("reminders (days after opening)"), default=list, blank=True)
+    # When HR last sent a reminder by hand ("Send a reminder now"), so a second one is refused for a day.
+    reminded_by_hand_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -82,6 +86,20 @@ class Campaign(models.Model):
 
     def is_closed(self, now=None) -> bool:
         return (now or timezone.now()) >= self.closes_at
+
+    @property
+    def last_day(self):
+        """The last day people can answer, in Danish time: the day HR chose as "closes". A campaign closes at the
+        end of that day, so `closes_at` is the next midnight (exclusive); every page, e-mail, PDF and API
+        answer shows this day, never the date of `closes_at`."""
+        return timezone.localtime(self.closes_at - timedelta(microseconds=1)).date()
+
+    @property
+    def closing_time(self):
+        """The local time of day the campaign closes, or None when it closes at the end of its last day (the
+        usual case). Only a campaign closed early or made through the API with a time of day has one."""
+        local = timezone.localtime(self.closes_at)
+        return None if local.time() == time.min else local.time()
 
     @property
     def threshold(self) -> int:

@@ -267,7 +267,7 @@ def check_open(invitation: Invitation) -> None:
         raise SurveyError({"campaign": _("The survey has not opened yet.")})
     if campaign.is_closed(now):
         raise SurveyError({"campaign": _("The survey closed on %(date)s.") % {
-            "date": date_format(timezone.localtime(campaign.closes_at))}})
+            "date": date_format(campaign.last_day)}})  # the day HR chose; it closed at its end
 
 
 def draft_save(*, invitation: Invitation, body, writer: str = "") -> Draft:

@@ -17,8 +17,8 @@ BATCH = 200
 @task()
 def send_invitations(campaign_id: int) -> int:
     """E-mail everyone invited to the campaign who has not had their invitation yet."""
-    campaign = Campaign.objects.get(pk=campaign_id)
-    if campaign.is_closed():
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None or campaign.is_closed():  # deleted or closed while the task waited
         return 0
     pending = Invitation.objects.filter(campaign=campaign, sent_at__isnull=True).select_related(
         "person", "campaign__municipality")
@@ -35,11 +35,14 @@ def send_invitations(campaign_id: int) -> int:
 
 
 @task()
-def send_reminders(campaign_id: int) -> int:
-    """Remind those who have not submitted yet (run at each day of the campaign's reminder schedule)."""
-    campaign = Campaign.objects.get(pk=campaign_id)
-    if not campaign.is_open():
+def send_reminders(campaign_id: int, days: int | None = None) -> int:
+    """Remind those who have not submitted yet: at each day of the campaign's reminder schedule (`days`), or
+    once when HR sends a reminder by hand (`days` None; lifecycle.reminder_send_now)."""
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None or not campaign.is_open():
         return 0
+    if days is not None and days not in campaign.reminder_days:
+        return 0  # the day was taken out of the schedule after this run was queued
     waiting = list(Invitation.objects.filter(campaign=campaign, submitted_at__isnull=True)
                    .select_related("person", "campaign__municipality"))
     return send_batch(waiting, "reminder")
@@ -53,7 +56,7 @@ def schedule_mail(campaign: Campaign) -> None:
     for days in campaign.reminder_days:
         when = campaign.opens_at + timedelta(days=days)
         if when < campaign.closes_at:
-            send_reminders.using(run_after=when).enqueue(campaign.pk)
+            send_reminders.using(run_after=when).enqueue(campaign.pk, days)
 
 
 @task()

@@ -24,6 +24,7 @@ QUESTION_ROWS = range(1, MAX_CUSTOM_QUESTIONS + 1)
 DEFAULT_DAYS_OPEN = 21
 DEFAULT_REMINDERS = "7, 14"
 MAX_REMINDERS = 10
+DATE_INPUT = "%Y-%m-%d"
 
 
 class CampaignForm(forms.Form):
@@ -47,10 +48,15 @@ class CampaignForm(forms.Form):
         label=_("Profiles"), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Only people with one of these profiles. Choose none to include every profile."),
     )
-    opens = forms.DateField(label=_("Opens"), widget=forms.DateInput(attrs={"type": "date"}),
+    # A date input reads and writes YYYY-MM-DD whatever the page's language: a value in the Danish format
+    # (04.12.2026) is shown as an empty field.
+    opens = forms.DateField(label=_("Opens"), widget=forms.DateInput(format=DATE_INPUT, attrs={"type": "date"}),
+                            input_formats=[DATE_INPUT, "%d.%m.%Y", "%d-%m-%Y"],
                             help_text=_("The first day people can answer."))
-    closes = forms.DateField(label=_("Closes"), widget=forms.DateInput(attrs={"type": "date"}),
-                             help_text=_("The last day people can answer."))
+    closes = forms.DateField(label=_("Closes"), widget=forms.DateInput(format=DATE_INPUT, attrs={"type": "date"}),
+                             input_formats=[DATE_INPUT, "%d.%m.%Y", "%d-%m-%Y"],
+                             help_text=_("The last day people can answer: the campaign closes at the end of "
+                                         "this day, Danish time."))
     anonymity_k = forms.IntegerField(
         label=_("Anonymity threshold"), min_value=MINIMUM_K, max_value=1000,
         help_text=_("The smallest group any result may show: at least the municipality's threshold (filled "
@@ -66,7 +72,8 @@ class CampaignForm(forms.Form):
                     "commas. For example “7, 14”."),
     )
 
-    def __init__(self, *args, unit_choices, profile_choices, series_choices, default_k: int, **kwargs):
+    def __init__(self, *args, unit_choices, profile_choices, series_choices, default_k: int,
+                 rows_shown: int | None = None, **kwargs):
         today = timezone.localdate()
         kwargs.setdefault("initial", {
             "opens": today, "closes": today + timedelta(days=DEFAULT_DAYS_OPEN), "anonymity_k": default_k,
@@ -85,11 +92,52 @@ class CampaignForm(forms.Form):
             self.fields[f"q{row}_text_en"] = forms.CharField(label=_("Question in English"), max_length=500,
                                                              required=False)
         self._question_rows: list[int] = []
+        self.rows_shown = rows_shown
+
+    def _filled_rows(self) -> list[int]:
+        return [row for row in QUESTION_ROWS
+                if str(self[f"q{row}_text_da"].value() or "").strip() or str(self[f"q{row}_text_en"].value() or "")
+                .strip()]
+
+    def shown_rows(self) -> int:
+        """How many question blocks the page shows: one, or as many as are filled in or were shown before
+        (the hidden "questions_shown"); "Add a question" without JavaScript asks for one more (rows_shown)."""
+        shown = max([1, *self._filled_rows()])
+        raw = str((self.data if self.is_bound else self.initial).get("questions_shown") or "")
+        if raw.isdigit():
+            shown = max(shown, int(raw))
+        if self.rows_shown:
+            shown = max(shown, self.rows_shown)
+        return min(shown, MAX_CUSTOM_QUESTIONS)
 
     def question_rows(self):
-        """The eight rows of own questions for the template: (number, kind, Danish, English bound fields)."""
+        """The eight rows of own questions for the template: (number, kind, Danish, English bound fields,
+        hidden). Only the first `shown_rows()` are visible; "Add a question" reveals the next."""
+        shown = self.shown_rows()
         for row in QUESTION_ROWS:
-            yield row, self[f"q{row}_kind"], self[f"q{row}_text_da"], self[f"q{row}_text_en"]
+            yield row, self[f"q{row}_kind"], self[f"q{row}_text_da"], self[f"q{row}_text_en"], row > shown
+
+    def lock(self, names, reason: str) -> None:
+        """Show these fields but take no value from them (a campaign somebody answered); `reason` says why."""
+        for name in names:
+            field = self.fields[name]
+            field.disabled = True
+            field.help_text = f"{field.help_text} {reason}".strip() if name not in self.QUESTION_FIELDS else ""
+        self.locked_reason = reason
+
+    QUESTION_FIELDS = frozenset(f"q{row}_{part}" for row in QUESTION_ROWS for part in ("kind", "text_da", "text_en"))
+
+    @classmethod
+    def initial_from_post(cls, data) -> dict:
+        """The posted values as initial values of an unbound form: "Add a question" without JavaScript shows
+        the form again with one more block, and no error for what is not filled in yet."""
+        initial = {}
+        for key in data:
+            if key in ("units", "profiles"):
+                initial[key] = data.getlist(key)
+            elif key != "csrfmiddlewaretoken":
+                initial[key] = data.get(key)
+        return initial
 
     def clean_reminder_days(self) -> list[int]:
         text = self.cleaned_data["reminder_days"].strip()
@@ -114,7 +162,9 @@ class CampaignForm(forms.Form):
             self.add_error("closes", _("The campaign must close on or after the day it opens."))
         return cleaned
 
-    def spec(self) -> CampaignSpec:
+    def spec(self, current=None) -> CampaignSpec:
+        """The form as a CampaignSpec. Editing (`current`, the campaign), a day left as it was keeps the
+        campaign's time, so a campaign closed early or made through the API with a time of day keeps it."""
         data = self.cleaned_data
         questions = []
         self._question_rows = []
@@ -125,18 +175,25 @@ class CampaignForm(forms.Form):
                 kind = data[f"q{row}_kind"] or CustomQuestion.Kind.TEXT
                 questions.append({"kind": kind, "text_da": text_da, "text_en": text_en})
                 self._question_rows.append(row)
+        opens_at, closes_at = _start_of(data["opens"]), _start_of(data["closes"] + timedelta(days=1))
+        if current is not None:
+            if data["opens"] == timezone.localtime(current.opens_at).date():
+                opens_at = current.opens_at
+            if data["closes"] == current.last_day:
+                closes_at = current.closes_at
         return CampaignSpec(
             name=data["name"], series=data["series"] or data["new_series"],
-            opens_at=_start_of(data["opens"]), closes_at=_start_of(data["closes"] + timedelta(days=1)),
+            opens_at=opens_at, closes_at=closes_at,
             unit_ids=[int(pk) for pk in data["units"]], profile_ids=[int(pk) for pk in data["profiles"]],
             anonymity_k=data["anonymity_k"], knowledge_checks=data["knowledge_checks"],
             reminder_days=data["reminder_days"], custom_questions=questions,
         )
 
     def add_survey_errors(self, error: SurveyError) -> None:
-        """Put each message of campaign_create next to the input it is about."""
+        """Put each message of campaign_create (or lifecycle.campaign_update) next to the input it is about."""
         fields = {"name": "name", "opens_at": "opens", "closes_at": "closes", "anonymity_k": "anonymity_k",
-                  "units": "units", "reminder_days": "reminder_days"}
+                  "units": "units", "reminder_days": "reminder_days", "profiles": "profiles", "series": "series",
+                  "knowledge_checks": "knowledge_checks", "custom_questions": "q1_text_da"}
         for key, message in error.errors.items():
             if key in fields:
                 self.add_error(fields[key], message)
@@ -146,6 +203,22 @@ class CampaignForm(forms.Form):
                 self.add_error(f"q{row}_text_da", message)
             else:
                 self.add_error(None, message)
+
+
+def initial_for(campaign) -> dict:
+    """The edit form's values: the campaign as it stands (the closing day is the last day people can answer)."""
+    initial = {
+        "name": campaign.name, "series": campaign.series.name,
+        "opens": timezone.localtime(campaign.opens_at).date(), "closes": campaign.last_day,
+        "units": [str(pk) for pk in campaign.audience_units.values_list("pk", flat=True)],
+        "profiles": [str(pk) for pk in campaign.audience_profiles.values_list("pk", flat=True)],
+        "anonymity_k": campaign.anonymity_k, "knowledge_checks": campaign.knowledge_checks,
+        "reminder_days": ", ".join(str(d) for d in campaign.reminder_days),
+    }
+    for row, question in enumerate(campaign.custom_questions.order_by("position"), start=1):
+        initial.update({f"q{row}_kind": question.kind, f"q{row}_text_da": question.text_da,
+                        f"q{row}_text_en": question.text_en})
+    return initial
 
 
 def _start_of(day: date) -> datetime:

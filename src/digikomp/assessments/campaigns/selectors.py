@@ -7,7 +7,6 @@ place for every page that names a campaign in its URL.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -78,5 +77,5 @@ def status_of(campaign: Campaign, now=None) -> Status:
 
 
 def last_day(campaign: Campaign):
-    """The last day people can answer (a campaign closes at the start of the day after it)."""
-    return timezone.localtime(campaign.closes_at - timedelta(microseconds=1)).date()
+    """The last day people can answer (a campaign closes at the start of the day after it): Campaign.last_day."""
+    return campaign.last_day

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -18,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from digikomp.assessments import tasks
+from digikomp.assessments import lifecycle, tasks
 from digikomp.assessments.campaigns import selectors
 from digikomp.assessments.campaigns.forms import CampaignForm, LinksExportForm, error_links
 from digikomp.assessments.links import exported_link, links_export
+from digikomp.assessments.models import MAX_CUSTOM_QUESTIONS
 from digikomp.assessments.services import SurveyError, audience, campaign_create, invitations_create
 from digikomp.audit.models import log_action
 from digikomp.insights.selectors import campaign_totals, response_rates
@@ -32,6 +34,7 @@ from digikomp.tenancy import selectors as tenancy
 from digikomp.tenancy.decorators import permission_required
 from digikomp.tenancy.orgtree import visible_ancestors
 
+WITHOUT_EMAIL_SHOWN = 50  # the rest are in the links export
 BOM = "\ufeff"  # so Excel opens the semicolon-separated file as UTF-8
 
 
@@ -44,29 +47,42 @@ def campaign_list(request):
     return render(request, "assessments/campaigns/list.html", {"rows": rows})
 
 
-def _unit_tree(access, selected: set[str]) -> list[dict]:
-    """The municipality's active units as nested nodes for the audience picker, in tree order."""
+def _unit_tree(access, selected: set[str], disabled: bool = False) -> list[dict]:
+    """The municipality's active units as nested nodes for the audience picker, in tree order. Each node
+    carries its path ("Sundhed › Hjemmepleje › Område Nord"): shown where names repeat, and searched by the
+    picker's filter."""
     units = list(tenancy.visible_units(access).filter(active=True).order_by("depth", "name", "pk"))
-    nodes = {u.pk: {"unit": u, "children": [], "checked": str(u.pk) in selected} for u in units}
+    names = Counter(u.name.strip().lower() for u in units)
+    nodes = {u.pk: {"unit": u, "children": [], "checked": str(u.pk) in selected, "disabled": disabled,
+                    "repeated": names[u.name.strip().lower()] > 1} for u in units}
     roots = []
     for unit in units:
         parent = nodes.get(unit.parent_id)
+        nodes[unit.pk]["where"] = parent["path"] if parent else ""
+        nodes[unit.pk]["path"] = f"{parent['path']} › {unit.name}" if parent else unit.name
         (parent["children"] if parent else roots).append(nodes[unit.pk])
     return roots
 
 
-def _form(request, access) -> CampaignForm:
+def _form(request, access, **kwargs) -> CampaignForm:
     municipality = access.municipality
     release = release_for(municipality)
     profiles = sorted(((str(p.pk), selectors.profile_name(p, release))
                        for p in profiles_available(municipality)), key=lambda pair: pair[1].lower())
     units = tenancy.visible_units(access).filter(active=True).values_list("pk", "name")
-    return CampaignForm(
-        request.POST if request.method == "POST" else None,
+    adding = request.method == "POST" and "add_question" in request.POST
+    if adding:  # "Add a question" without JavaScript: the form again, one block more, and no errors yet
+        kwargs["initial"] = CampaignForm.initial_from_post(request.POST)
+    bound = request.method == "POST" and not adding
+    form = CampaignForm(
+        request.POST if bound else None,
         unit_choices=[(str(pk), name) for pk, name in units], profile_choices=profiles,
         series_choices=[(s.name, s.name) for s in selectors.series_for(access)],
-        default_k=effective_k(municipality),
+        default_k=effective_k(municipality), **kwargs,
     )
+    if adding:
+        form.rows_shown = form.shown_rows() + 1
+    return form
 
 
 @permission_required("campaigns.manage")
@@ -75,7 +91,7 @@ def campaign_create_view(request):
     if access.municipality is None:
         raise Http404
     form = _form(request, access)
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         try:
             campaign = campaign_create(municipality=access.municipality, spec=form.spec(), actor=request.user)
         except SurveyError as error:
@@ -84,11 +100,17 @@ def campaign_create_view(request):
             messages.success(request, _("The campaign was created. Create the invitations when the audience "
                                         "is right."))
             return redirect("campaigns:detail", pk=campaign.pk)
-    return render(request, "assessments/campaigns/form.html", {
+    return render(request, "assessments/campaigns/form.html", _form_context(access, form))
+
+
+def _form_context(access, form: CampaignForm, **extra) -> dict:
+    return {
         "form": form, "errors": error_links(form),
-        "unit_tree": _unit_tree(access, {str(v) for v in form["units"].value() or []}),
+        "unit_tree": _unit_tree(access, {str(v) for v in form["units"].value() or []},
+                                disabled=form.fields["units"].disabled),
         "selected_profiles": {str(v) for v in form["profiles"].value() or []},
-    })
+        "max_questions": MAX_CUSTOM_QUESTIONS, **extra,
+    }
 
 
 @require_safe
@@ -120,6 +142,12 @@ def campaign_detail(request, pk: int):
                          "rows": response_rates(campaign=campaign, unit=unit)} for unit in units],
         "drilled": bool(external_id),
         "can_invite": status.code != "closed",
+        # The campaign's life (assessments/lifecycle.py): what can be done now, and the people DigiKomp cannot
+        # e-mail (names and units only: nothing here says who has answered).
+        "answered": lifecycle.has_answers(campaign),
+        "without_email_people": list(lifecycle.invited_without_email(campaign)[:WITHOUT_EMAIL_SHOWN]),
+        "last_reminder": lifecycle.last_reminder(campaign),
+        "reminder_refusal": lifecycle.reminder_refusal(campaign),
     })
 
 
@@ -151,6 +179,8 @@ def campaign_send(request, pk: int):
         messages.info(request, _("There is nobody to send to: create the invitations first, or everyone "
                                  "invited has had their e-mail."))
     else:
+        # Say how many get an e-mail, and who cannot (no address): they are listed on the campaign's page.
+        no_address = campaign.invitations.filter(sent_at__isnull=True, person__email="").count()
         first_send = not campaign.invitations.filter(sent_at__isnull=False).exists()
         if first_send:
             tasks.schedule_mail(campaign)  # the invitations and the reminder schedule
@@ -159,9 +189,19 @@ def campaign_send(request, pk: int):
             tasks.send_invitations.enqueue(campaign.pk)
         log_action("campaign.mail", actor=request.user, municipality=campaign.municipality, obj=campaign,
                    data={"pending": unsent, "reminders": first_send})
-        messages.success(request, ngettext(
-            "The invitation e-mail to %(n)d person is on its way.",
-            "The invitation e-mails to %(n)d people are on their way.", unsent) % {"n": unsent})
+        mailed = unsent - no_address
+        if mailed:
+            messages.success(request, ngettext(
+                "The invitation e-mail to %(n)d person is on its way.",
+                "The invitation e-mails to %(n)d people are on their way.", mailed) % {"n": mailed})
+        if no_address:
+            messages.warning(request, ngettext(
+                "%(n)d invited person has no e-mail address and gets no e-mail. They are listed under "
+                "“Invited without an e-mail address” on this page: hand them their link yourself with “Hand "
+                "out links yourself”.",
+                "%(n)d invited people have no e-mail address and get no e-mail. They are listed under "
+                "“Invited without an e-mail address” on this page: hand them their links yourself with “Hand "
+                "out links yourself”.", no_address) % {"n": no_address})
     return redirect("campaigns:detail", pk=campaign.pk)
 
 
