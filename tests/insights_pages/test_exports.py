@@ -112,23 +112,21 @@ def test_the_report_pdf_shows_the_same_cells_and_no_hidden_number(campaign, worl
     assert "Kortlægning 2026" in content and "Invited 16" in content and "Responded 13 (81 %)" in content
     assert f"{round(coverage.overall * 100)} % of the answers meet the requirement" in content
 
-    # The heatmap is turned (competences down, units across, up to five units per table): reading the text
-    # in order gives, per competence, the cells in the order of the units. Each shown cell prints "n = <n>";
-    # a hidden one prints only "–", an empty one "·".
-    section = content.split("Heatmap", 2)[2].split("The largest gaps")[0]  # after the legend and caption
-    expected_n = [str(heatmap.cell(unit, competence).n)
-                  for competence in heatmap.competences for unit in heatmap.rows
-                  if not heatmap.cell(unit, competence).suppressed and heatmap.cell(unit, competence).n]
-    assert re.findall(r"n = (\d+)", section) == expected_n
+    # The heatmap as on screen, units down the page, cut into groups of eight competences: reading the text in
+    # order gives, per group, per unit, its cells in the model's order. Each shown cell prints "n = <n>"; a
+    # hidden one prints only "–", an empty one "·".
+    section = content.split("Heatmap, part 1 of")[1].split("Response rates")[0]
+    groups = [heatmap.competences[i:i + 8] for i in range(0, len(heatmap.competences), 8)]
+    assert f"Heatmap, part {len(groups)} of {len(groups)}" in content
+    order = [(u, c) for group in groups for u in heatmap.rows for c in group]
+    shown = [heatmap.cell(u, c) for u, c in order if not heatmap.cell(u, c).suppressed and heatmap.cell(u, c).n]
+    assert re.findall(r"n = (\d+)", section) == [str(cell.n) for cell in shown]
     hidden = sum(heatmap.cell(u, c).suppressed for u in heatmap.rows for c in heatmap.competences)
     assert hidden > 0
     assert section.count("–") == hidden
 
     # The shares in order, likewise (a hidden cell adds none).
-    expected_shares = [str(round(heatmap.cell(u, c).share_meeting * 100))
-                       for c in heatmap.competences for u in heatmap.rows
-                       if not heatmap.cell(u, c).suppressed and heatmap.cell(u, c).n]
-    assert re.findall(r"(\d+) %", section) == expected_shares
+    assert re.findall(r"(\d+) %", section) == [str(round(cell.share_meeting * 100)) for cell in shown]
 
     # The largest gaps and the response rates: BOU's two respondents are below k = 3 and hidden; Kultur's four
     # are shown (no large neighbour is hidden to protect a small one).

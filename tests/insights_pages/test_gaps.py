@@ -59,6 +59,7 @@ def test_a_competence_that_most_meet_is_never_a_gap():
     """The issue's symptom: a competence where 97 % meet the requirement was listed among the largest gaps."""
     assert p.gap_size(CELLS["A"]) is None and p.gap_size(CELLS["K"]) is None
     assert p.gap_size(Cell(100, 3.0, 0.79)) == (21, False)
+    assert p.gap_size(Cell(1000, 3.0, 0.796)) is None  # shown as "80 %": not listed as below 80 %
     # A unit where everything is fine has no gaps at all (the old list showed the five lowest regardless).
     fine = Heatmap(campaign=None, unit=UNIT, rows=[UNIT], competences=[competence("X", 0)], k=3)
     fine.cells[(UNIT.pk, fine.competences[0].identifier)] = Cell(40, 3.9, 0.95)

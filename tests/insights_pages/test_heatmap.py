@@ -125,7 +125,7 @@ def test_the_largest_gaps_link_to_the_competence_in_the_norm(campaign, world, cl
     ranked = []
     for c in heatmap.competences:
         cell = heatmap.cell(world.units["root"], c)
-        if cell.suppressed or not cell.n or cell.share_bound == "at_least" or cell.share_meeting >= 0.8:
+        if cell.suppressed or not cell.n or cell.share_bound == "at_least" or round(cell.share_meeting * 100) >= 80:
             continue
         missing = cell.n - round(cell.share_meeting * cell.n)
         if missing:

@@ -24,8 +24,9 @@ from digikomp.lib.pdf import PdfUnavailable, render_pdf
 from digikomp.tenancy.decorators import permission_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-REPORT_GAPS = 10
-REPORT_UNITS_PER_TABLE = 5  # columns of units per heatmap table that fit a landscape A4 page
+REPORT_GAPS = 5  # on the summary page, beside the strongest areas
+REPORT_AREAS = 5
+REPORT_COMPETENCES_PER_TABLE = 8  # columns of competences per heatmap table that fit a landscape A4 page
 
 
 def _filename(scope: Scope, kind: str, extension: str) -> str:
@@ -54,15 +55,17 @@ def xlsx(request, pk: int, unit: str):
     return _download(body, XLSX, _filename(scope, "heatmap", "xlsx"))
 
 
-def _transposed(heatmap) -> list[dict]:
-    """The heatmap turned for paper: competences down the page, units across, a few units per table."""
-    tables = []
-    for start in range(0, len(heatmap.rows), REPORT_UNITS_PER_TABLE):
-        units = heatmap.rows[start:start + REPORT_UNITS_PER_TABLE]
-        tables.append({"units": units, "rows": [
-            (competence, [p.cell_view(heatmap.cell(unit, competence)) for unit in units])
-            for competence in heatmap.competences]})
-    return tables
+def _column_groups(heatmap) -> list[dict]:
+    """The heatmap cut for paper: the units down the page as on screen, the competences in groups that fit
+    the page's width, the units' column repeated in every group (and the header on every page a group fills)."""
+    groups = []
+    for start in range(0, len(heatmap.competences), REPORT_COMPETENCES_PER_TABLE):
+        competences = heatmap.competences[start:start + REPORT_COMPETENCES_PER_TABLE]
+        rows = [(unit, unit.pk == heatmap.unit.pk, [p.cell_view(heatmap.cell(unit, c)) for c in competences])
+                for unit in heatmap.rows]
+        groups.append({"competences": competences, "first": competences[0].code, "last": competences[-1].code,
+                       "rows": rows})
+    return groups
 
 
 @require_safe
@@ -79,8 +82,10 @@ def report(request, pk: int, unit: str):
         "last_day": campaigns.last_day(campaign), "made": timezone.localtime(), "language": get_language(),
         "own_rate": own_rate, "rates": rates, "overall": p.percent(coverage.overall),
         "k": heatmap.k, "k2": 2 * heatmap.k, "released": heatmap.released,
-        "tables": _transposed(heatmap), "legend": p.legend(),
+        "tables": _column_groups(heatmap), "legend": p.legend(),
         "gaps": p.largest_gaps(heatmap, scope.norm_url, limit=REPORT_GAPS),
+        "gap_ceiling": p.percent(p.GAP_CEILING), "areas": p.areas_by_strength(heatmap, limit=REPORT_AREAS),
+        "wave_in_name": p.wave_in_name(campaign),
     }
     try:
         pdf = render_pdf("insights/report.html", context)

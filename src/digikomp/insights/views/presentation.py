@@ -14,6 +14,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digikomp.frameworks.models import Area
 from digikomp.insights.heatmap import Cell, Heatmap
 from digikomp.lib.anonymity import AT_LEAST, AT_MOST
 
@@ -139,10 +140,10 @@ def gap_size(cell: Cell) -> tuple[int, bool] | None:
     Counted from the share as shown, never from the released count behind it. An exact share of n gives the
     exact count. A share shown as "at most" (at most one meets) gives "at least n - 1 do not": ranked by that
     lower bound, so the gap is never overstated. A share shown as "at least" (all or all but one meet) can
-    concern at most one person, so it is no gap. A share of GAP_CEILING or more is no gap."""
+    concern at most one person, so it is no gap. A share that reads GAP_CEILING or more is no gap."""
     if cell.suppressed or not cell.n or cell.share_meeting is None or cell.share_bound == AT_LEAST:
         return None
-    if cell.share_meeting >= GAP_CEILING:
+    if round(cell.share_meeting * 100) >= round(GAP_CEILING * 100):  # as shown: 79.6 % reads "80 %"
         return None
     missing = cell.n - round(cell.share_meeting * cell.n)
     return (missing, cell.share_bound is not None) if missing else None
@@ -160,3 +161,30 @@ def largest_gaps(heatmap: Heatmap, norm_url, limit: int = LARGEST_GAPS) -> list[
     ranked.sort(key=lambda entry: entry[:3])
     return [Gap(c, cell_view(cell), norm_url(c), not_meeting=size[0], bounded=size[1])
             for *_key, c, cell, size in ranked[:limit]]
+
+
+@dataclass(frozen=True)
+class AreaShare:
+    area: object
+    share: str  # formatted; "" when no cell of the area is shown exactly
+    value: float | None
+    answers: int  # (person, competence) answers behind the share
+
+
+def areas_by_strength(heatmap: Heatmap, limit: int | None = None) -> list[AreaShare]:
+    """The model's areas for the unit itself, strongest first: the share of (person, competence) answers at or
+    above the requirement over the area's cells shown exactly, as the overall coverage counts (a cell shown as
+    a bound stays out, or its exact count would follow from the area's total and the other cells)."""
+    areas = Area.objects.in_bulk({c.area_id for c in heatmap.competences})
+    totals: dict[int, list] = {}
+    for competence in heatmap.competences:
+        cell = heatmap.cell(heatmap.unit, competence)
+        entry = totals.setdefault(competence.area_id, [areas[competence.area_id], 0, 0])
+        if cell.suppressed or not cell.n or cell.share_meeting is None or not cell.exact:
+            continue
+        entry[1] += round(cell.share_meeting * cell.n)
+        entry[2] += cell.n
+    rows = [AreaShare(area, percent(meeting / n) if n else "", meeting / n if n else None, n)
+            for area, meeting, n in totals.values()]
+    rows.sort(key=lambda row: (row.value is None, -(row.value or 0), row.area.position))
+    return [row for row in rows if row.value is not None][:limit]
