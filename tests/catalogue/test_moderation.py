@@ -2,11 +2,11 @@
 publishes it; the published case shows its municipality and date. Each step through the real pages."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from digikomp.audit.models import AuditEntry
 from digikomp.catalogue import services
 from digikomp.catalogue.models import Case, CaseEvent, EffortType, TargetGroup
+from digikomp.lib.errors import ServiceError
 from tests.catalogue.helpers import make_case
 from tests.web.markup import find, text
 
@@ -95,14 +95,14 @@ def test_sending_back_and_rejecting_need_a_comment(client_for):
 
 def test_a_case_cannot_go_to_review_without_its_classification():
     case = make_case(publish=False, groups=(), types=())
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ServiceError) as error:
         services.case_submit(case=case, actor=None)
-    assert {"target_groups", "effort_types"} <= set(error.value.message_dict)
+    assert {"target_groups", "effort_types"} <= set(error.value.errors)
 
 
 def test_a_step_the_status_does_not_allow_is_refused():
     case = make_case()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError):
         services.case_reject(case=case, actor=None, comment="x")
     services.case_unpublish(case=case, actor=None)
     case.refresh_from_db()

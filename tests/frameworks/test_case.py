@@ -92,7 +92,7 @@ def _broken(package, mutate):
     with pytest.raises(FrameworkError) as refused:
         import_package(broken)
     assert not FrameworkVersion.objects.exists()
-    return refused.value.problems
+    return refused.value.messages
 
 
 def test_missing_identifiers_are_refused(package):

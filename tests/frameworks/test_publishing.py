@@ -19,8 +19,8 @@ def test_publishing_is_refused_with_every_missing_descriptor_listed():
     version = framework_load(data=framework_data(missing_descriptor=("B1.2", 3)), publish=False)
     with pytest.raises(FrameworkError) as refused:
         version_publish(version=version)
-    assert len(refused.value.problems) == 1
-    assert "B1.2" in refused.value.problems[0] and "3" in refused.value.problems[0]
+    assert len(refused.value.messages) == 1
+    assert "B1.2" in refused.value.messages[0] and "3" in refused.value.messages[0]
     version.refresh_from_db()
     assert version.status == FrameworkVersion.Status.DRAFT
 
@@ -58,7 +58,7 @@ def test_a_new_version_needs_a_changelog_and_records_replacements():
     competence_remove(competence=merged, replaced_by=survivor)
     with pytest.raises(FrameworkError) as refused:
         version_publish(version=draft)
-    assert any("ændringslog" in p.lower() for p in refused.value.problems)  # Danish, the default language
+    assert any("ændringslog" in p.lower() for p in refused.value.messages)  # Danish, the default language
     version_publish(version=draft, changelog_da="A1.2 er lagt sammen med A1.1.")
     replacement = draft.replacements.get()
     assert (replacement.old_identifier, replacement.new_identifier) == (merged.identifier, survivor.identifier)

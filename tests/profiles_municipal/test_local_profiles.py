@@ -139,10 +139,10 @@ def test_the_service_refuses_what_the_form_cannot_send(world):
     set_requirement = local_services.local_profile_requirement_set
     with pytest.raises(local_services.LocalProfileError) as refused:
         set_requirement(profile=profile, competence_identifier=ident("A1.1"), level=9)
-    assert "level" in refused.value.fields
+    assert "level" in refused.value.errors
     with pytest.raises(local_services.LocalProfileError) as refused:
         set_requirement(profile=profile, competence_identifier=uuid.uuid4(), level=2)
-    assert "competence" in refused.value.fields
+    assert "competence" in refused.value.errors
     assert not Requirement.objects.filter(revision__profile=profile).exists()
     nurse = Profile.objects.get(slug=NURSE)
     with pytest.raises(local_services.LocalProfileError):  # a national profile is not edited as a local one

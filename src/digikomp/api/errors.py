@@ -18,6 +18,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from digikomp.lib.errors import ServiceError
+
 API_PREFIX = "/api/"
 
 
@@ -44,7 +46,10 @@ def flat_errors(detail, prefix: str = "") -> dict[str, str]:
     return {prefix or "body": str(detail)}
 
 
-def refused(errors: dict[str, str]) -> Response:
+def refused(errors: dict[str, str] | ServiceError) -> Response:
+    """400 `{"errors": {"<field path>": "<message>"}}`: a service's refusal, or errors the view found itself."""
+    if isinstance(errors, ServiceError):
+        errors = errors.first_by_field()
     return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
 
 
@@ -52,6 +57,8 @@ def exception_handler(exc, context):
     request = context.get("request")
     if request is not None and not request.path_info.startswith(API_PREFIX):
         return drf_exception_handler(exc, context)  # DRF views of other apps (Wagtail's admin API) keep theirs
+    if isinstance(exc, ServiceError):  # a service's refusal that the view did not answer itself
+        return refused(exc)
     if isinstance(exc, Http404):
         # Django's message ("No Profile matches the given query.") names a model, in English; the API's 404
         # names nothing, so that "not yours" and "does not exist" read the same.

@@ -166,7 +166,7 @@ def _unavailable(invitation: Invitation) -> Response | None:
         check_open(invitation)
     except SurveyError as error:
         campaign = invitation.campaign
-        body = {"detail": error.errors["campaign"], "opens_at": campaign.opens_at, "closes_at": campaign.closes_at}
+        body = {"detail": error.errors["campaign"][0], "opens_at": campaign.opens_at, "closes_at": campaign.closes_at}
         return Response(body, status=status.HTTP_410_GONE if campaign.is_closed() else status.HTTP_403_FORBIDDEN)
     return None
 
@@ -252,7 +252,7 @@ class SurveyDraft(TokenEndpoint):
                 return self.sharing_refused()
             draft = draft_save(invitation=invitation, body=body)
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         return Response({"draft": draft.data, "saved_at": draft.updated_at})
 
 
@@ -288,8 +288,8 @@ class SurveySubmit(TokenEndpoint):
             return self.already_submitted(token, submitted_at=already.response.submitted_at)
         except SurveyError as error:
             if "campaign" in error.errors:
-                return _unavailable(invitation) or refused(error.errors)
-            return refused(error.errors)
+                return _unavailable(invitation) or refused(error)
+            return refused(error)
         return Response({"status": "submitted", "submitted_at": submitted.response.submitted_at,
                          "result": self.result_url(token)},
                         status=status.HTTP_201_CREATED if submitted.created else status.HTTP_200_OK)
@@ -346,7 +346,7 @@ class SurveyConsent(PersonLogin, TokenEndpoint):
         try:
             body = ConsentSerializer(data=self.body())
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         if not body.is_valid():
             return refused(flat_errors(body.errors))
         user = request.user if self.link.proof == links.LOGIN else None
@@ -376,9 +376,9 @@ class SurveyCode(TokenEndpoint):
         try:
             code_request(invitation=invitation)
         except TooManyCodes as error:
-            return Response({"errors": error.errors}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+            return Response({"errors": error.first_by_field()}, status=status.HTTP_429_TOO_MANY_REQUESTS)
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         return Response({"detail": _("A code is on its way to the person's e-mail address."),
                          "expires_in": int(CODE_LIFETIME.total_seconds()),
                          "verify": reverse("api:survey_verify", kwargs={"token": token}, request=request)},
@@ -402,13 +402,13 @@ class SurveyVerify(TokenEndpoint):
         try:
             body = CodeCheckSerializer(data=self.body())
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         if not body.is_valid():
             return refused(flat_errors(body.errors))
         try:
             code_check(invitation=invitation, code=body.validated_data["code"])
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         value, expires_at = links.verification_for(invitation)
         return Response({"verification": value, "expires_at": expires_at, "header": links.VERIFICATION_HEADER})
 

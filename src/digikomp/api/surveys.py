@@ -106,7 +106,7 @@ class CampaignList(MunicipalEndpoint, ListCreateAPIView):
         try:
             campaign = campaign_create(municipality=municipality, spec=spec, actor=request.user)
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         response = _campaign_response(campaigns.get_campaign(request.access, campaign.pk), status.HTTP_201_CREATED)
         response["Location"] = reverse("api:campaign", kwargs={"code": municipality.code, "pk": campaign.pk},
                                        request=request)
@@ -148,7 +148,7 @@ class CampaignInvitations(MunicipalEndpoint, APIView):
         try:
             new = invitations_create(campaign=campaign, actor=request.user)
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         invitations = campaign.invitations.select_related("person").order_by("person__external_id", "pk")
         # Nothing per person that follows from answering: reminders go only to those who have not answered, so
         # when someone was reminded would say who has.
@@ -184,7 +184,7 @@ class CampaignLinks(MunicipalEndpoint, APIView):
         try:
             invitations, new = links_export(campaign=campaign, scope=scope, actor=request.user)
         except SurveyError as error:
-            return refused(error.errors)
+            return refused(error)
         response = Response({"scope": scope, "new": new, "links": [
             {"person": i.person.external_id, "name": i.person.name, "unit": i.unit.name, "email": i.person.email,
              "link": exported_link(i), "token": exported_token(i), "exported_at": i.links_exported_at}

@@ -8,7 +8,6 @@ helper that fetches the case; the status rules live here, so the API and the pag
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from digikomp.audit.models import log_action
 from digikomp.catalogue.models import Case, CaseArea, CaseEvent
+from digikomp.lib.errors import ServiceError
 
 Status = Case.Status
 Action = CaseEvent.Action
@@ -35,7 +35,9 @@ def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
                    .replace("Æ", "Ae").replace("Ø", "Oe").replace("Å", "Aa"))[:100] or "case"
     slug, n = base, 2
-    while Case.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    # Slugs are unique across the catalogue, so every municipality's cases are asked.
+    while Case.objects.unscoped("slugs are unique across municipalities").filter(slug=slug).exclude(
+            pk=exclude_pk).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -55,7 +57,7 @@ def _check(case: Case) -> None:
     if not case.effort_types.exists():
         errors["effort_types"] = _("Choose at least one type of effort.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
 
 
 @transaction.atomic
@@ -70,7 +72,7 @@ def case_save(*, case: Case, actor, municipalities=(), target_groups=(), effort_
     case.target_groups.set(target_groups)
     case.effort_types.set(effort_types)
     codes = sorted(set(area_codes))
-    CaseArea.objects.filter(case=case).exclude(code__in=codes).delete()
+    case.areas.exclude(code__in=codes).delete()
     existing = set(case.areas.values_list("code", flat=True))
     CaseArea.objects.bulk_create([CaseArea(case=case, code=c) for c in codes if c not in existing])
     if created:
@@ -82,12 +84,12 @@ def case_save(*, case: Case, actor, municipalities=(), target_groups=(), effort_
 
 def _move(case: Case, action: str, *, actor, comment: str = "") -> Case:
     if case.status not in ALLOWED_FROM[action]:
-        raise ValidationError(_("A case that is %(status)s cannot be %(action)s.")
+        raise ServiceError(_("A case that is %(status)s cannot be %(action)s.")
                               % {"status": case.get_status_display().lower(),
                                  "action": Action(action).label.lower()})
     comment = comment.strip()
     if action in NEEDS_COMMENT and not comment:
-        raise ValidationError({"comment": _("Say what should change; the municipality reads this comment.")})
+        raise ServiceError({"comment": _("Say what should change; the municipality reads this comment.")})
     now = timezone.now()
     case.status = {Action.SUBMITTED: Status.IN_REVIEW, Action.SENT_BACK: Status.DRAFT,
                    Action.PUBLISHED: Status.PUBLISHED, Action.REJECTED: Status.REJECTED,
@@ -113,7 +115,7 @@ def case_submit(*, case: Case, actor, comment: str = "") -> Case:
 def case_comment(*, case: Case, actor, comment: str) -> CaseEvent:
     comment = comment.strip()
     if not comment:
-        raise ValidationError({"comment": _("Write a comment.")})
+        raise ServiceError({"comment": _("Write a comment.")})
     event = _event(case, Action.COMMENTED, actor, comment)
     log_action("catalogue.case_commented", actor=actor, municipality=case.owner, obj=case)
     return event

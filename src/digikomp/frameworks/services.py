@@ -20,6 +20,7 @@ from digikomp.frameworks.models import (
     ProficiencyLevel,
     Replacement,
 )
+from digikomp.lib.errors import ServiceError
 from digikomp.lib.i18n import from_dict
 
 # Shipped frameworks get identifiers derived from slug and code, so every installation (and every test run)
@@ -28,12 +29,8 @@ IDENTIFIER_NAMESPACE = uuid.UUID("6f1c2d7e-2b7a-4c55-9d1e-5a0c1f7e4b21")
 SHIPPED = ("kl_model.json", "digcomp22.json")
 
 
-class FrameworkError(Exception):
-    """A refused change; `problems` lists every reason in the user's language."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
+class FrameworkError(ServiceError):
+    """A refused change to the competence model (lib/errors.py: the field-keyed shape every service uses)."""
 
 
 def stable_identifier(slug: str, kind: str, code: str) -> uuid.UUID:

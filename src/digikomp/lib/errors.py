@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.functional import Promise
 
 
 class ServiceError(Exception):
@@ -29,6 +31,14 @@ class ServiceError(Exception):
             if found:
                 self.errors.setdefault(key, []).extend(found)
         super().__init__("; ".join(self.messages))
+
+    @classmethod
+    def from_validation_error(cls, error: ValidationError) -> ServiceError:
+        """A model's full_clean() refusal, field by field, as this service's error."""
+        if hasattr(error, "error_dict"):
+            return cls({name: [str(message) for message in messages]
+                        for name, messages in error.message_dict.items()})
+        return cls([str(message) for message in error.messages])
 
     @property
     def messages(self) -> list[str]:
@@ -48,3 +58,42 @@ def add_to_form(form, error: ServiceError) -> None:
     for name, messages in error.errors.items():
         for message in messages:
             form.add_error(name if name in form.fields else None, message)
+
+
+def error_summary(*sources) -> list[dict[str, str]]:
+    """The items of the one error summary (`templates/_error_summary.html`, context `error_summary`): each
+    {"href": "#<input id>" or "", "text": message}. Sources, in page order: bound forms and formsets (a field's
+    error links to its input; a form may name a field in the summary with `summary_label(bound_field)` and
+    point at another element with `summary_anchor(bound_field)`), ServiceErrors, and plain messages."""
+    items: list[dict[str, str]] = []
+    for source in sources:
+        if source is None:
+            continue
+        if isinstance(source, ServiceError):
+            items.extend({"href": "", "text": message} for message in source.messages)
+        elif isinstance(source, str | Promise):
+            items.append({"href": "", "text": str(source)})
+        elif hasattr(source, "forms") and hasattr(source, "non_form_errors"):  # a formset
+            if source.is_bound:
+                items.extend({"href": "", "text": str(error)} for error in source.non_form_errors())
+                items.extend(error_summary(*source.forms))
+        elif getattr(source, "is_bound", False) and source.errors:
+            items.extend(_form_items(source))
+    return items
+
+
+def _form_items(form) -> list[dict[str, str]]:
+    items = [{"href": "", "text": str(error)} for error in form.non_field_errors()]
+    for name in form.errors:
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        label = form.summary_label(bound) if hasattr(form, "summary_label") else bound.label
+        if hasattr(form, "summary_anchor"):
+            anchor = form.summary_anchor(bound)
+        elif isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            anchor = f"{bound.auto_id}_0"  # a group of choices: its first input
+        else:
+            anchor = bound.auto_id
+        items.extend({"href": f"#{anchor}", "text": f"{label}: {error}"} for error in bound.errors)
+    return items

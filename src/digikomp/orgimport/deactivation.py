@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from digikomp.lib.errors import ServiceError
 
 
 def threshold() -> int:
@@ -69,7 +70,7 @@ class Deactivation:
         return units if self.units else people
 
 
-class MassDeactivationError(ValidationError):
+class MassDeactivationError(ServiceError):
     """An import that would deactivate more than the threshold, without a confirmation of its numbers."""
 
     def __init__(self, deactivation: Deactivation):
@@ -77,5 +78,4 @@ class MassDeactivationError(ValidationError):
         super().__init__(
             _("The import deactivates %(what)s: more than %(percent)s%% of the active people or units. It needs "
               "a confirmation that names these numbers.") % {"what": deactivation.describe(),
-                                                             "percent": threshold()},
-            code="mass_deactivation")
+                                                             "percent": threshold()})

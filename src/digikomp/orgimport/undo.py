@@ -24,7 +24,6 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -32,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from digikomp.audit.models import log_action
+from digikomp.lib.errors import ServiceError
 from digikomp.orgimport.bulk import update_rows
 from digikomp.orgimport.models import OrgImport
 from digikomp.orgimport.uploads import EXPIRY_DAYS, lock
@@ -83,14 +83,14 @@ class Undone(NamedTuple):
 
 
 def org_import_undo(*, org_import: OrgImport, actor) -> Undone:
-    """Put the organisation back as it was before the import, in one transaction; ValidationError with the
+    """Put the organisation back as it was before the import, in one transaction; ServiceError with the
     reason (and nothing changed) when that is not possible."""
     with transaction.atomic():
         municipality = lock(org_import.municipality_id)
         current = OrgImport.objects.select_for_update().defer(*OrgImport.BIG).get(pk=org_import.pk)
         state = undo_state(current)
         if not state.possible:
-            raise ValidationError(state.reason, code="not_undoable")
+            raise ServiceError(state.reason)
         record = OrgImport.objects.values_list("undo", flat=True).get(pk=org_import.pk)
         stamp = datetime.fromisoformat(record["stamp"])
         units, people = record["units"], record["people"]
@@ -133,7 +133,7 @@ def _check_untouched(model, municipality, pks: list[int], stamp: datetime) -> No
     written = dict(model.objects.filter(municipality=municipality).values_list("pk", "updated_at"))
     changed = sum(1 for pk in pks if written.get(pk) != stamp)
     if changed:
-        raise ValidationError(ngettext(
+        raise ServiceError(ngettext(
             "The import can no longer be undone: %(count)d unit or person it wrote has been changed since.",
             "The import can no longer be undone: %(count)d units and people it wrote have been changed since.",
             changed) % {"count": changed}, code="changed_since")
@@ -161,7 +161,7 @@ def _check_unused(model, pks: list[int]) -> None:
         message = (_("The import can no longer be undone: people it created are used since by %(what)s.")
                    if model is Person else
                    _("The import can no longer be undone: units it created are used since by %(what)s."))
-        raise ValidationError(message % {"what": what}, code="used_since")
+        raise ServiceError(message % {"what": what})
 
 
 def _delete(model, pks: list[int]) -> None:

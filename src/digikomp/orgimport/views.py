@@ -5,7 +5,6 @@ another municipality is a 404, exactly as if it did not exist.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from digikomp.lib.errors import ServiceError
 from digikomp.lib.inputs import Input
 from digikomp.lib.problems import Problems
 from digikomp.orgimport import selectors, template
@@ -125,7 +125,7 @@ def undo(request, pk: int):
     org_import = selectors.get_org_import(request.access, pk)
     try:
         org_import_undo(org_import=org_import, actor=request.user)
-    except ValidationError as refused:
+    except ServiceError as refused:
         messages.error(request, " ".join(refused.messages))
     else:
         messages.success(request, _("The import was undone: the organisation is as it was before it."))

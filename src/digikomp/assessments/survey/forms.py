@@ -95,9 +95,9 @@ class StepForm(forms.Form):
         rows = {row.question.name: row for row in self.rows()}
         return [(section, [rows[q.name] for q in section.questions]) for section in self.step.sections]
 
-    def error_links(self) -> list[tuple[str, str]]:
-        """(href, text) for the error summary, in page order."""
-        return [(f"#{row.question.input_id}", f"{row.question.legend}: {row.errors[0]}")
+    def error_summary(self) -> list[dict[str, str]]:
+        """The error summary's items (templates/_error_summary.html), in page order."""
+        return [{"href": f"#{row.question.input_id}", "text": f"{row.question.legend}: {row.errors[0]}"}
                 for row in self.rows() if row.errors]
 
 

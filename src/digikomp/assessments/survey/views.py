@@ -33,6 +33,7 @@ from digikomp.assessments.survey.forms import CodeForm, ConsentForm, StepForm, S
 from digikomp.assessments.survey.questionnaire import merged, questionnaire_for, submission_body
 from digikomp.assessments.survey.services import response_consent_set
 from digikomp.assessments.verification import CODE_LIFETIME, code_check, code_request
+from digikomp.lib.errors import error_summary
 from digikomp.lib.pdf import PdfUnavailable, render_pdf
 
 PDF_LANGUAGES = ("da", "en")
@@ -149,7 +150,7 @@ def step(request, invitation: Invitation, token: str, number: int, access: LinkA
                 draft_save(invitation=invitation, body=merged(data, current, form.cleaned_data), writer=writer)
             except SurveyError as refused:
                 # Only reachable by a hand-made request (the form offers valid values) or a closing survey.
-                for message in refused.errors.values():
+                for message in refused.messages:
                     form.add_error(None, message)
             else:
                 if writer:
@@ -165,8 +166,8 @@ def step(request, invitation: Invitation, token: str, number: int, access: LinkA
         form = StepForm(current, initial={q.name: q.to_field(data) for q in current.questions})
     return render(request, T + "step.html", {
         "campaign": invitation.campaign, "token": token, "questionnaire": questionnaire, "step": current,
-        "form": form, "sections": form.sections(), "error_links": form.error_links() + [
-            ("#survey-form", message) for message in form.non_field_errors()],
+        "form": form, "sections": form.sections(), "error_summary": form.error_summary() + [
+            {"href": "#survey-form", "text": message} for message in form.non_field_errors()],
     })
 
 
@@ -182,25 +183,25 @@ def _review_context(invitation: Invitation, token: str, data: dict, errors=()) -
         "campaign": invitation.campaign, "token": token, "questionnaire": questionnaire, "steps": steps,
         "missing": [(q, links[q.name]) for q in questionnaire.missing(data)],
         "form": SubmitForm(initial={"idempotency_key": uuid.uuid4().hex}),
-        "error_links": list(errors),
+        "error_summary": list(errors),
     }
 
 
-def _submission_errors(invitation: Invitation, token: str, refused: SurveyError) -> list[tuple[str, str]]:
+def _submission_errors(invitation: Invitation, token: str, refused: SurveyError) -> list[dict[str, str]]:
     """SurveyError fields ("answers.<id>", ...) as error-summary links to the question's step."""
     questionnaire = questionnaire_for(invitation)
     prefix = {"answers": "c", "knowledge": "k", "custom": "q"}
     found = []
-    for where, message in refused.errors.items():
+    for where, message in refused.first_by_field().items():
         section, _dot, key = where.partition(".")
         name = f"{prefix.get(section, '')}-{key}"
         current = questionnaire.step_of(name)
         question = next((q for q in questionnaire.questions if q.name == name), None)
         if current is not None and question is not None:
             url = reverse("survey:step", kwargs={"token": token, "number": current.number})
-            found.append((f"{url}#{question.input_id}", f"{question.legend}: {message}"))
+            found.append({"href": f"{url}#{question.input_id}", "text": f"{question.legend}: {message}"})
         else:
-            found.append(("#submit", message))
+            found.append({"href": "#submit", "text": message})
     return found
 
 
@@ -216,7 +217,7 @@ def review(request, invitation: Invitation, token: str, access: LinkAccess):
             unavailable = _answering(request, invitation, token)
             if unavailable is not None:
                 return unavailable
-            errors = [("#submit", e) for e in form.errors.get("idempotency_key", [])]
+            errors = [{"href": "#submit", "text": e} for e in form.errors.get("idempotency_key", [])]
             return render(request, T + "review.html",
                           _review_context(invitation, token, _draft_data(access), errors))
         body = submission_body(_draft_data(access))
@@ -319,7 +320,7 @@ def verify(request, invitation: Invitation, token: str, access: LinkAccess):
         try:
             code_check(invitation=invitation, code=form.cleaned_data["code"])
         except SurveyError as refused:
-            for message in refused.errors.values():
+            for message in refused.messages:
                 form.add_error("code", message)
         else:
             links.remember_code(request, invitation)
@@ -334,7 +335,7 @@ def verify(request, invitation: Invitation, token: str, access: LinkAccess):
         "campaign": invitation.campaign, "token": token, "form": form, "can_send": bool(invitation.email),
         "submitted": _response_of(invitation) is not None, "logged_in_as": user,
         "login_url": reverse("accounts:login") + "?next=" + reverse("mine:surveys"),
-        "error_links": [("#id_code", message) for message in form.errors.get("code", [])],
+        "error_summary": error_summary(form),
     }, status=400 if form.errors else 200)
 
 

@@ -4,7 +4,6 @@ and one case with its review log, a comment box and the steps its status allows.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from digikomp.catalogue import services
 from digikomp.catalogue.access import case_for
 from digikomp.catalogue.forms import ReviewForm
 from digikomp.catalogue.models import Case, CaseEvent
+from digikomp.lib.errors import ServiceError
 from digikomp.tenancy.decorators import permission_required
 
 Action = CaseEvent.Action
@@ -34,8 +34,9 @@ def review_list(request):
     status = request.GET.get("status", Case.Status.IN_REVIEW)
     if status not in Case.Status.values:
         status = Case.Status.IN_REVIEW
-    cases = (Case.objects.filter(status=status).select_related("owner").order_by("-submitted_at", "-updated_at"))
-    counts = {s: Case.objects.filter(status=s).count() for s in Case.Status.values}
+    every_case = Case.objects.for_access(request.access)  # editors: every municipality's
+    cases = every_case.filter(status=status).select_related("owner").order_by("-submitted_at", "-updated_at")
+    counts = {s: every_case.filter(status=s).count() for s in Case.Status.values}
     tabs = [(value, label, counts[value]) for value, label in Case.Status.choices]
     return render(request, "catalogue/editor/list.html", {"cases": cases, "status": status, "tabs": tabs})
 
@@ -53,7 +54,7 @@ def review(request, pk: int):
             function, done = STEPS[step]
             try:
                 function(case=case, actor=request.user, comment=form.cleaned_data["comment"])
-            except ValidationError as exc:
+            except ServiceError as exc:
                 for message in exc.messages:
                     form.add_error(None, message)
             else:

@@ -8,7 +8,7 @@ case waits for the editors.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from digikomp.catalogue import services
 from digikomp.catalogue.access import case_for
 from digikomp.catalogue.forms import AttachmentFormSet, CaseForm, FigureFormSet, ImageFormSet
 from digikomp.catalogue.models import Case
+from digikomp.lib.errors import ServiceError
 from digikomp.tenancy.decorators import permission_required
 
 
@@ -97,7 +98,7 @@ def submit(request, pk: int):
     case = case_for(request.access, pk)
     try:
         services.case_submit(case=case, actor=request.user, comment=request.POST.get("comment", ""))
-    except ValidationError as exc:
+    except ServiceError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:

@@ -38,7 +38,7 @@ def package_import(
     try:
         return import_package(package, slug=slug or None, actor=actor), []
     except FrameworkError as refused:
-        return None, refused.problems
+        return None, refused.messages
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, DatabaseError) as error:
         # A part validate_package does not check (the rubric, the scale) is malformed. import_package runs in
         # one transaction, so nothing was stored; the editor gets a sentence, the log the details.

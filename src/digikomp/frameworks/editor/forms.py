@@ -282,6 +282,10 @@ class DescriptorForm(EditorFormMixin, forms.Form):
             self.add_error("text_da", _("Write the Danish description, or empty every field of this level."))
         return cleaned
 
+    def summary_label(self, bound) -> str:
+        """The error summary names the level too: every level's form has the same fields."""
+        return _("Level %(value)s") % {"value": self.scale_level.value} + f", {bound.label}"
+
 
 class PublishForm(EditorFormMixin, forms.Form):
     changelog_da = forms.CharField(

@@ -77,7 +77,7 @@ def _save(obj) -> None:
     try:
         obj.full_clean()
     except ValidationError as invalid:
-        raise FrameworkError(invalid.messages) from None
+        raise FrameworkError.from_validation_error(invalid) from None
     obj.save()
 
 

@@ -71,7 +71,7 @@ def _save(obj) -> None:
     try:
         obj.full_clean()
     except ValidationError as invalid:
-        raise ProfileError(invalid.messages) from None
+        raise ProfileError.from_validation_error(invalid) from None
     obj.save()
 
 

@@ -132,7 +132,7 @@ def release_publish_view(request, release):
                 changelog_en=form.cleaned_data["changelog_en"],
             )
         except ProfileError as refused:
-            problems = refused.problems
+            problems = refused.messages
         else:
             messages.success(
                 request,
@@ -251,7 +251,7 @@ def requirements(request, release, slug: str):
         try:
             requirements_replace(revision=revision, rows=formset.rows(), actor=request.user)
         except ProfileError as refused:
-            problems = refused.problems
+            problems = refused.messages
         else:
             messages.success(
                 request, _("The requirements of %(name)s were saved.") % {"name": revision.name_da}

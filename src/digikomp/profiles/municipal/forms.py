@@ -15,36 +15,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.profiles.models import Importance
-from digikomp.profiles.municipal.services import LocalProfileError
 
 MAX_CSV_BYTES = 1_000_000
 NOTE_MAX = 500
-
-
-def error_links(*forms_with_errors) -> list[dict]:
-    """Every error of the forms as {"href", "text"} for the error summary; field errors link to the input."""
-    links = []
-    for form in forms_with_errors:
-        if form is None or not form.is_bound or not form.errors:
-            continue
-        for error in form.non_field_errors():
-            links.append({"href": "", "text": error})
-        for name in form.errors:
-            if name not in form.fields:
-                continue
-            bound = form[name]
-            radios = isinstance(bound.field.widget, forms.RadioSelect)
-            anchor = f"{bound.auto_id}_0" if radios else bound.auto_id
-            for error in bound.errors:
-                links.append({"href": f"#{anchor}", "text": f"{bound.label}: {error}"})
-    return links
-
-
-def add_service_errors(form: forms.Form, error: LocalProfileError | Exception) -> None:
-    fields = getattr(error, "fields", None) or {None: list(getattr(error, "problems", [str(error)]))}
-    for name, messages in fields.items():
-        for message in messages:
-            form.add_error(name if name in form.fields else None, message)
 
 
 def _level_field(label, levels, initial=None) -> forms.TypedChoiceField:

@@ -27,11 +27,7 @@ DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", 
 
 
 class LocalProfileError(ProfileError):
-    """A refused write; `fields` maps a form field name to its problems (None: the form as a whole)."""
-
-    def __init__(self, fields: dict[str | None, list[str]]):
-        super().__init__([message for messages in fields.values() for message in messages])
-        self.fields = fields
+    """A refused write of a local profile; its `errors` are keyed by the form's field names."""
 
 
 def slug_for(name: str) -> str:
@@ -79,8 +75,7 @@ def _full_clean(obj, exclude=()) -> None:
     try:
         obj.full_clean(exclude=list(exclude))
     except ValidationError as error:
-        raise LocalProfileError({key if key != "__all__" else None: [str(m) for m in messages]
-                                 for key, messages in error.message_dict.items()}) from error
+        raise LocalProfileError.from_validation_error(error) from error
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from digikomp.frameworks.editor.selectors import get_version
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.frameworks.services import FrameworkError, ensure_editable
+from digikomp.lib.errors import add_to_form, error_summary
 from digikomp.tenancy.decorators import permission_required
 
 EDIT = "national.edit"
@@ -51,14 +52,13 @@ def draft_only(view):
 
 
 def refuse(request, refused: FrameworkError) -> None:
-    for problem in refused.problems:
+    for problem in refused.messages:
         messages.error(request, problem)
 
 
 def add_problems(form, refused: FrameworkError) -> None:
     """A service's refusal shown in the form's error summary, so the editor's input stays on the page."""
-    for problem in refused.problems:
-        form.add_error(None, problem)
+    add_to_form(form, refused)
 
 
 def editor_render(request, template: str, context: dict, status: int = 200):
@@ -69,4 +69,6 @@ def editor_render(request, template: str, context: dict, status: int = 200):
         or bool(context.get("problems"))
         or bool(formset is not None and formset.is_bound and formset.total_error_count())
     )
-    return render(request, template, {**context, "has_errors": has_errors}, status=status)
+    return render(request, template, {**context, "has_errors": has_errors,
+                                      "error_summary": error_summary(*context.get("error_forms", []))},
+                  status=status)

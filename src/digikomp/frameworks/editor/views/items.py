@@ -87,7 +87,7 @@ def area_remove(request, version, code: str):
         try:
             area_delete(area=area, actor=request.user)
         except FrameworkError as refused:
-            problems = refused.problems
+            problems = refused.messages
         else:
             messages.success(request, _("Area %(code)s was deleted.") % {"code": area.code})
             return version_redirect(version)

@@ -166,7 +166,7 @@ def publish(request, version):
             )
         except FrameworkError as refusal:
             refused = True
-            gaps = publish_gaps(version, problems=refusal.problems)
+            gaps = publish_gaps(version, problems=refusal.messages)
         else:
             messages.success(request, _("Version %(version)s is published.") % {"version": version.version})
             return version_redirect(version)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from digikomp.lib.errors import add_to_form, error_summary
 from digikomp.profiles import selectors as core
 from digikomp.profiles import services
 from digikomp.profiles.municipal import selectors
@@ -22,8 +23,6 @@ from digikomp.profiles.municipal.forms import (
     AdaptationForm,
     CompetenceAddForm,
     CompetenceCodeForm,
-    add_service_errors,
-    error_links,
 )
 from digikomp.profiles.municipal.services import adaptation_describe as describe_adaptation
 from digikomp.tenancy.decorators import permission_required
@@ -86,7 +85,7 @@ class Page:
             "table_form": table_form,
             "add_form": add_form,
             "describe_form": describe_form,
-            "errors": error_links(table_form, add_form, describe_form) if editing else [],
+            "error_summary": error_summary(table_form, add_form, describe_form) if editing else [],
         })
 
     def back(self):
@@ -143,7 +142,7 @@ def adaptation_save(request, slug: str):
                         importance="" if importance == effective.norm_importance else importance,
                         note=note, actor=request.user)
                 except services.ProfileError as error:
-                    for problem in error.problems:
+                    for problem in error.messages:
                         form.add_error(f"{line.competence.code}-level", problem)
             if form.errors:
                 raise _Rollback
@@ -174,7 +173,7 @@ def adaptation_add(request, slug: str):
                                     importance=form.cleaned_data["importance"],
                                     note=form.cleaned_data["note"].strip(), actor=request.user)
         except services.ProfileError as error:
-            add_service_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Added %(competence)s to the profile.")
                              % {"competence": f"{competence.code} {competence.title}"})

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from digikomp.lib.errors import error_summary
 from digikomp.lib.problems import Problems
 from digikomp.lib.tables import read_csv
 from digikomp.profiles import jobcodes
 from digikomp.profiles.municipal import selectors
-from digikomp.profiles.municipal.forms import JobCodesForm, JobCodesImportForm, error_links
+from digikomp.profiles.municipal.forms import JobCodesForm, JobCodesImportForm
 from digikomp.tenancy.decorators import permission_required
 from digikomp.tenancy.models import Person
 
@@ -42,7 +43,7 @@ def _render(request, rows, form):
     return render(request, "profiles/municipal/job_codes.html", {
         "rows": rows,
         "form": form,
-        "errors": error_links(form) if form is not None else [],
+        "error_summary": error_summary(form) if form is not None else [],
         "unmapped_people": sum(row["people"] for row in rows if row["profile"] is None),
         "mapped_people": sum(row["people"] for row in rows if row["profile"] is not None),
         "without_code": without_code,
@@ -111,7 +112,7 @@ def job_codes_import(request):
         else:
             context["preview"] = _preview(municipality, content)
             context["data"] = form.encode(content)
-    context["errors"] = error_links(form)
+    context["error_summary"] = error_summary(form)
     return render(request, "profiles/municipal/job_codes_import.html", context)
 
 

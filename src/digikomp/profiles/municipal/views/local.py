@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from digikomp.frameworks.models import Competence
+from digikomp.lib.errors import add_to_form, error_summary
 from digikomp.profiles import selectors as core
 from digikomp.profiles.models import Profile, Requirement
 from digikomp.profiles.municipal import selectors, words
@@ -21,8 +22,6 @@ from digikomp.profiles.municipal.forms import (
     CompetenceCodeForm,
     LocalProfileForm,
     LocalRequirementsForm,
-    add_service_errors,
-    error_links,
 )
 from digikomp.tenancy.decorators import permission_required
 
@@ -63,13 +62,13 @@ def local_create(request):
                 municipality=municipality, extends=_extends(request.access, form.cleaned_data["extends"]),
                 actor=request.user, **_profile_fields(form))
         except local_services.LocalProfileError as error:
-            add_service_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Created the local profile %(name)s. Add its requirements below.")
                              % {"name": form.cleaned_data["name_da"]})
             return redirect("profiles:local", slug=profile.slug)
     return render(request, "profiles/municipal/local_form.html", {
-        "form": form, "profile": None, "errors": error_links(form)})
+        "form": form, "profile": None, "error_summary": error_summary(form)})
 
 
 @permission_required("profiles.adapt")
@@ -87,12 +86,12 @@ def local_edit(request, slug: str):
                 profile=profile, extends=_extends(request.access, form.cleaned_data["extends"]),
                 actor=request.user, **_profile_fields(form))
         except local_services.LocalProfileError as error:
-            add_service_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Saved the profile."))
             return redirect("profiles:local", slug=profile.slug)
     return render(request, "profiles/municipal/local_form.html", {
-        "form": form, "profile": profile, "revision": revision, "errors": error_links(form)})
+        "form": form, "profile": profile, "revision": revision, "error_summary": error_summary(form)})
 
 
 class LocalPage:
@@ -145,7 +144,7 @@ class LocalPage:
             "can_adapt": can_adapt,
             "table_form": table_form,
             "add_form": add_form,
-            "errors": error_links(table_form, add_form) if can_adapt else [],
+            "error_summary": error_summary(table_form, add_form) if can_adapt else [],
         })
 
     def back(self):
@@ -173,7 +172,7 @@ def local_requirements(request, slug: str):
                         profile=page.profile, competence_identifier=row.competence.identifier, level=level,
                         importance=importance, actor=request.user)
                 except local_services.LocalProfileError as error:
-                    for problems in error.fields.values():
+                    for problems in error.errors.values():
                         for problem in problems:
                             form.add_error(f"{row.competence.code}-level", problem)
             if form.errors:
@@ -202,7 +201,7 @@ def local_requirement_add(request, slug: str):
                 level=form.cleaned_data["level"], importance=form.cleaned_data["importance"],
                 actor=request.user)
         except local_services.LocalProfileError as error:
-            add_service_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Added %(competence)s to the profile.")
                              % {"competence": f"{competence.code} {competence.title}"})

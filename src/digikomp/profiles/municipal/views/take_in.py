@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from digikomp.lib.errors import add_to_form, error_summary
 from digikomp.lib.i18n import localized
 from digikomp.profiles import services
 from digikomp.profiles.municipal import selectors
-from digikomp.profiles.municipal.forms import TakeInForm, add_service_errors, error_links
+from digikomp.profiles.municipal.forms import TakeInForm
 from digikomp.profiles.municipal.take_in import take_in_plan
 from digikomp.tenancy.decorators import permission_required
 
@@ -27,7 +28,7 @@ def take_in(request):
                 services.release_take_in(municipality=municipality, release=plan.target,
                                          decisions=form.decisions(), actor=request.user)
             except services.ProfileError as error:
-                add_service_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("Your municipality now follows norm release %(version)s.")
                                  % {"version": plan.target.version})
@@ -36,5 +37,5 @@ def take_in(request):
         "plan": plan,
         "changelog": localized(plan.target, "changelog") if plan.target else "",
         "form": form,
-        "errors": error_links(form),
+        "error_summary": error_summary(form),
     })
