@@ -310,6 +310,78 @@ def national_heatmap(*, framework_version) -> NationalHeatmap:
     return NationalHeatmap(municipalities, competences, cells)
 
 
+# The national figure a municipality's readers see beside their own: the other municipalities' released
+# figures, pooled. Built so that no reader learns about a group smaller than the policy allows, nor about one
+# other municipality:
+# - it leaves out the reader's own municipality, so subtracting their own figures from it gives nothing;
+# - a municipality counts in it only where its own top figure has at least 2k respondents (k the larger of
+#   its threshold and the reader's), so its contribution is a figure the policy would show exactly anyway:
+#   whatever changes between two readings (a municipality's new campaign closing) is at most such a figure;
+# - it is shown only when at least NATIONAL_MIN_MUNICIPALITIES municipalities count in it, so it is never one
+#   other municipality's figure under another name.
+NATIONAL_MIN_MUNICIPALITIES = 3
+
+
+@dataclass(frozen=True)
+class NationalFigure:
+    cell: Cell  # n, mean and share meeting of the pooled figure (lib/stats.figures, the reader's k)
+    municipalities: int
+
+
+def national_comparison(*, campaign: Campaign, profile_id: int | None = None) -> dict[UUID, NationalFigure]:
+    """Per competence of the campaign's model, the other municipalities' pooled figure for the same profile
+    filter (their latest closed campaign on the same model version, the top of their organisation as their own
+    pages show it); a competence without enough municipalities is left out of the answer."""
+    from django.utils import timezone
+
+    from digikomp.lib.anonymity import exact_from
+    from digikomp.lib.stats import figures
+
+    if current_release(campaign) is None:
+        return {}  # an open campaign shows nothing, and nothing to compare with
+    k = threshold_for(campaign)
+    latest: dict[int, Campaign] = {}
+    for other in (Campaign.objects.filter(framework_version=campaign.framework_version,
+                                          closes_at__lte=timezone.now())
+                  .exclude(municipality=campaign.municipality_id).select_related("municipality")
+                  .order_by("closes_at", "pk")):
+        latest[other.municipality_id] = other
+    releases = {m: release for m, c in latest.items() if (release := current_release(c)) is not None}
+    if len(releases) < NATIONAL_MIN_MUNICIPALITIES:
+        return {}
+    municipality_of = {release.pk: m for m, release in releases.items()}
+    roots = list(OrgUnit.objects.filter(parent__isnull=True, municipality_id__in=list(releases))
+                 .values_list("pk", flat=True))
+    # (municipality, competence) -> [n, sum of levels, meeting]
+    sums: dict[tuple[int, UUID], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for row in ReleasedTally.objects.filter(release__in=list(releases.values()), unit_id__in=roots,
+                                            profile_id=profile_id):
+        values = sums[(municipality_of[row.release_id], row.competence_identifier)]
+        for level in LEVELS:
+            count = getattr(row, f"level_{level}")
+            values[0] += count
+            values[1] += level * count
+        values[2] += row.meeting
+    pooled: dict[UUID, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # n, total, meeting, municipalities
+    for (municipality, identifier), (n, total, meeting) in sums.items():
+        if n < exact_from(max(k, releases[municipality].k)):
+            continue
+        into = pooled[identifier]
+        into[0] += n
+        into[1] += total
+        into[2] += meeting
+        into[3] += 1
+    lowest, highest = level_range(campaign)
+    result = {}
+    for identifier, (n, total, meeting, count) in pooled.items():
+        if count < NATIONAL_MIN_MUNICIPALITIES:
+            continue
+        f = figures(n, total, meeting, k=k, lowest=lowest, highest=highest)
+        result[identifier] = NationalFigure(Cell(f.n, f.mean, f.share_meeting, False, f.mean_bound, f.share_bound,
+                                                 f.distribution_shown), count)
+    return result
+
+
 class _Row:
     """Summed released rows in the shape cell_from reads."""
 
@@ -319,4 +391,4 @@ class _Row:
 
 
 __all__ = ["coverage", "distributions", "knowledge_vs_self_rating", "response_rates", "campaign_totals", "waves",
-           "national_heatmap", "MAX_LEVELS", "FigureRelease"]
+           "national_heatmap", "national_comparison", "MAX_LEVELS", "FigureRelease"]

@@ -57,6 +57,9 @@ def heatmap(request, pk: int, unit: str):
         "legend": p.legend(),
         "gaps": _with_cases(scope.campaign, p.largest_gaps(heatmap, scope.norm_url)),
         "gap_ceiling": p.percent(p.GAP_CEILING),
+        "national": p.national_row(heatmap, selectors.national_comparison(campaign=scope.campaign,
+                                                                          profile_id=scope.profile_id)),
+        "national_minimum": selectors.NATIONAL_MIN_MUNICIPALITIES,
         "overall": p.percent(coverage.overall), "overall_partial": coverage.bounded_left_out,
     })
 

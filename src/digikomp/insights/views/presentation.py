@@ -188,3 +188,22 @@ def areas_by_strength(heatmap: Heatmap, limit: int | None = None) -> list[AreaSh
             for area, meeting, n in totals.values()]
     rows.sort(key=lambda row: (row.value is None, -(row.value or 0), row.area.position))
     return [row for row in rows if row.value is not None][:limit]
+
+
+@dataclass(frozen=True)
+class NationalCell:
+    view: CellView | None  # None: too few municipalities to show a national figure for this competence
+    municipalities: int = 0
+
+
+def national_row(heatmap: Heatmap, national: dict) -> list[tuple[object, NationalCell]]:
+    """The national figures (insights.selectors.national_comparison) in the heatmap's column order; no row at
+    all when there is none to show."""
+    if not national:
+        return []
+    row = []
+    for competence in heatmap.competences:
+        figure = national.get(competence.identifier)
+        row.append((competence, NationalCell(cell_view(figure.cell), figure.municipalities) if figure
+                    else NationalCell(None)))
+    return row
