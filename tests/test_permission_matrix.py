@@ -115,7 +115,7 @@ CASES: list[Case] = [
 ROW_MODULES = ["tests.orgimport.matrix_cases", "tests.editor.matrix_cases", "tests.norm_public.matrix_cases",
                "tests.profiles_municipal.matrix_cases", "tests.survey.matrix_cases", "tests.campaigns.matrix_cases",
                "tests.insights_pages.matrix_cases", "tests.api.matrix_cases", "tests.site.matrix_cases",
-               "tests.catalogue.matrix_cases"]
+               "tests.catalogue.matrix_cases", "tests.accounts.matrix_cases"]
 
 
 def _rows_of(module_name: str) -> list[Case]:

@@ -164,6 +164,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A password-reset link works once and for one hour; an invitation's link (an admin invites a new user, who
+# sets their password) once and for seven days. Both say so in their e-mail (accounts/tokens.py).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60, minimum=60)
+DIGIKOMP_INVITATION_TIMEOUT = env_int("DIGIKOMP_INVITATION_TIMEOUT", 7 * 24 * 60 * 60, minimum=60)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:home"

@@ -24,6 +24,7 @@ urlpatterns = [
     path("app/kortlaegning/", include("digikomp.assessments.campaigns.urls")),
     path("app/indsigt/", include("digikomp.insights.urls")),
     path("app/katalog/", include("digikomp.catalogue.urls_app")),
+    path("app/brugere/", include("digikomp.accounts.urls_users")),
     path("normen/", include("digikomp.frameworks.urls_public")),
     path("katalog/", include("digikomp.catalogue.urls_public")),
     path("svar/", include("digikomp.assessments.survey.urls")),

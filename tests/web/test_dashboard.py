@@ -21,7 +21,8 @@ def test_admin_gets_cards_for_organisation_and_import(client_for):
     response = client_for("municipal_admin").get("/app/")
     cards = [a["href"] for a in find(response, "a", class_="card-link")]
     assert cards == ["/app/organisation/", "/app/profiler/", "/app/mine-kortlaegninger/", "/app/kortlaegning/",
-                     "/app/indsigt/", "/app/katalog/", "/app/organisation/import/", "/normen/", "/katalog/"]
+                     "/app/indsigt/", "/app/katalog/", "/app/organisation/import/", "/app/brugere/", "/normen/",
+                     "/katalog/"]
 
 
 @pytest.mark.parametrize("persona", ["hr", "manager"])
@@ -53,6 +54,15 @@ def test_employees_and_providers_hear_what_is_coming(client_for, persona, promis
 def test_national_editors_get_a_card_for_editing_the_norm(client_for):
     response = client_for("national_editor").get("/app/")
     assert any(a["href"] == "/app/redaktion/" for a in find(response, "a", class_="card-link"))
+
+
+def test_national_editors_get_a_card_for_the_national_users(client_for):
+    cards = [a["href"] for a in find(client_for("national_editor").get("/app/"), "a", class_="card-link")]
+    assert "/app/brugere/nationale/" in cards and "/app/brugere/" not in cards
+
+
+def test_every_user_finds_change_password_on_the_dashboard(client_for):
+    assert find(client_for("employee").get("/app/"), "a", href="/konto/adgangskode/skift/")
 
 
 def test_national_editors_get_cards_for_moderating_the_catalogue_and_for_the_website(client_for):

@@ -1,4 +1,5 @@
-"""User (logs in with e-mail) and RoleAssignment (what the user may do, and for managers over which units)."""
+"""User (logs in with e-mail), RoleAssignment (what the user may do, and for managers over which units) and
+PasswordResetRequest (what the throttle of "Forgot your password?" counts)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from digikomp.tenancy.models import Municipality, OrgUnit, Person
 from digikomp.tenancy.guard import TenantManager
+from digikomp.tenancy.models import Municipality, OrgUnit, Person
 from digikomp.tenancy.roles import MUNICIPAL_ROLES, Role
 
 
@@ -44,6 +45,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # When the last invitation e-mail was asked for (accounts/users); empty for users made another way.
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -65,11 +68,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class RoleAssignment(models.Model):
+    objects = TenantManager("user__municipality")
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     units = models.ManyToManyField(
-    objects = TenantManager("user__municipality")
-
         OrgUnit, blank=True, related_name="+", verbose_name=_("units"),
         help_text=_("For managers: the units they lead; everything below them is included."),
     )
@@ -99,3 +102,12 @@ class RoleAssignment(models.Model):
 
         sync_role_groups(self.user)
         return result
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password-reset e-mail: the throttle (accounts/passwords.py) counts these per address
+    and per account. The typed e-mail address is not kept: for an unknown address, nothing names it."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, null=True, blank=True, related_name="+")

@@ -1,4 +1,5 @@
-"""Writes on accounts: creating a user with a role, and issuing API tokens.
+"""Writes on accounts: creating a user with a role, and issuing API tokens; and, for the pages "Users and
+roles", inviting, changing and deactivating users within one administrator's scope.
 
 Used by the operator commands (`digikomp create-user`, `digikomp api-token`) and by the demo seeding, so every
 way a user comes into being is validated the same way and leaves the same audit entry. Invalid input raises
@@ -15,11 +16,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from digikomp.accounts.models import RoleAssignment, User
 from digikomp.audit.models import log_action
+from digikomp.lib.errors import ServiceError
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
 from digikomp.tenancy.roles import MUNICIPAL_ROLES, Role
 
@@ -218,3 +221,248 @@ def api_token_for(*, user: User, rotate: bool = False, actor: User | None = None
     log_action("api_token.rotated" if existing is not None else "api_token.created", actor=actor,
                municipality=user.municipality, obj=user)
     return token.key
+
+
+# --- Users and roles, from the pages (accounts/users.py) -----------------------------------------------------
+# An administrator works within a UserScope: a municipal admin their municipality's users and its roles, a
+# national editor the national users (no municipality) and the national roles. Refusals are ServiceErrors keyed
+# by the form's fields (full_name, email, roles, units, person); every change leaves an audit entry.
+
+
+@dataclass(frozen=True)
+class UserScope:
+    municipality: Municipality | None  # None: the national users
+    roles: tuple[str, ...]  # the roles handed out here, in the order the pages show them
+    admin_role: str  # the role that administers this scope, of which one active holder must remain
+
+    @property
+    def national(self) -> bool:
+        return self.municipality is None
+
+
+MUNICIPAL_SCOPE_ROLES = (Role.MUNICIPAL_ADMIN, Role.HR, Role.MANAGER, Role.EMPLOYEE)
+NATIONAL_SCOPE_ROLES = (Role.NATIONAL_EDITOR, Role.PROVIDER)
+
+
+def municipal_scope(municipality: Municipality) -> UserScope:
+    return UserScope(municipality, MUNICIPAL_SCOPE_ROLES, Role.MUNICIPAL_ADMIN)
+
+
+NATIONAL_SCOPE = UserScope(None, NATIONAL_SCOPE_ROLES, Role.NATIONAL_EDITOR)
+
+
+def _role_labels(roles: Iterable[str]) -> str:
+    return ", ".join(str(Role(role).label) for role in roles)
+
+
+def _checked_roles(scope: UserScope, roles: Iterable[str], errors: Errors) -> list[str]:
+    chosen = [str(role) for role in roles]
+    foreign = [role for role in chosen if role not in scope.roles]
+    if foreign:
+        _add(errors, "roles", _("You can give only these roles here: %(roles)s.")
+             % {"roles": _role_labels(scope.roles)})
+    chosen = [role for role in scope.roles if role in chosen]
+    if not chosen:
+        _add(errors, "roles", _("Choose at least one role."))
+    return chosen
+
+
+def _checked_units(scope: UserScope, roles: list[str], unit_ids: Iterable, errors: Errors) -> list[OrgUnit]:
+    wanted = {str(value).strip() for value in unit_ids if str(value).strip()}
+    if Role.MANAGER not in roles:
+        if wanted:
+            _add(errors, "units", _("Only managers have units: tick the role Manager or remove the units."))
+        return []
+    if scope.municipality is None:
+        return []
+    numbers = {int(value) for value in wanted if value.isdigit()}
+    units = list(OrgUnit.objects.of_municipality(scope.municipality).filter(active=True, pk__in=numbers)
+                 .order_by("path"))
+    unknown = sorted(wanted - {str(unit.pk) for unit in units})
+    if unknown:
+        _add(errors, "units", _("%(municipality)s has no active unit with the number %(ids)s.")
+             % {"municipality": scope.municipality.name, "ids": ", ".join(unknown)})
+    elif not units:
+        _add(errors, "units", _("A manager needs at least one unit: search for the units they lead."))
+    return units
+
+
+def _checked_person(scope: UserScope, external_id: str | None, user: User | None, errors: Errors) -> Person | None:
+    external_id = (external_id or "").strip()
+    if not external_id:
+        return None
+    if scope.municipality is None:
+        _add(errors, "person", _("Only users of a municipality can be linked to a person."))
+        return None
+    person = Person.objects.of_municipality(scope.municipality).filter(external_id=external_id).first()
+    if person is None:
+        _add(errors, "person", _("%(municipality)s has no person with the id %(id)s.")
+             % {"municipality": scope.municipality.name, "id": external_id})
+        return None
+    taken = User.objects.filter(person=person)
+    if user is not None:
+        taken = taken.exclude(pk=user.pk)
+    if taken.exists():
+        _add(errors, "person", _("%(person)s is already linked to another user.") % {"person": person.name})
+    return person
+
+
+def _set_roles(user: User, scope: UserScope, roles: list[str], units: list[OrgUnit]) -> dict:
+    """Make the user's roles within the scope exactly `roles` (others are left alone); what changed."""
+    current = {a.role: a for a in user.role_assignments.filter(role__in=scope.roles)}
+    added = [role for role in roles if role not in current]
+    removed = [role for role in current if role not in roles]
+    for role in removed:
+        current[role].delete()  # one by one, so the role's Django groups follow (groups.py)
+    for role in added:
+        current[role] = RoleAssignment(user=user, role=role)
+        current[role].clean()  # the role's own rule; it is new to the user, so unique
+        current[role].save()
+    change: dict = {}
+    if added:
+        change["roles_added"] = added
+    if removed:
+        change["roles_removed"] = removed
+    if Role.MANAGER in roles:
+        assignment = current[Role.MANAGER]
+        before = {u.pk: u.external_id for u in assignment.units.all()}
+        after = {u.pk: u.external_id for u in units}
+        if set(before) != set(after):
+            assignment.units.set(units)
+            change["units_added"] = sorted(after[pk] for pk in set(after) - set(before))
+            change["units_removed"] = sorted(before[pk] for pk in set(before) - set(after))
+    return change
+
+
+def _remaining_admins(scope: UserScope, excluding: User) -> bool:
+    others = User.objects.filter(is_active=True, role_assignments__role=scope.admin_role).exclude(pk=excluding.pk)
+    others = (others.filter(municipality__isnull=True) if scope.national
+              else others.filter(municipality=scope.municipality))
+    return others.exists()
+
+
+def _check_keeps_an_admin(scope: UserScope, user: User, actor: User | None, field: str, errors: Errors) -> None:
+    """Nobody takes away their own administration, and the scope keeps at least one active administrator."""
+    role = Role(scope.admin_role).label
+    if actor is not None and user.pk == actor.pk:
+        _add(errors, field, _("You cannot take away your own role %(role)s or deactivate yourself; ask another "
+                              "administrator.") % {"role": role})
+    elif not _remaining_admins(scope, user):
+        _add(errors, field, _("%(user)s is the last active user with the role %(role)s; give the role to someone "
+                              "else first.") % {"user": user, "role": role})
+
+
+def _check_in_scope(scope: UserScope, user: User) -> None:
+    if user.municipality_id != (scope.municipality.pk if scope.municipality else None):
+        raise ServiceError(_("This user is not administered here."))
+
+
+@transaction.atomic
+def user_invite(*, scope: UserScope, actor: User | None, email: str, full_name: str, roles: Iterable[str],
+                unit_ids: Iterable = (), person_external_id: str | None = None) -> User:
+    """A new user with roles in the scope and no password yet, and the invitation e-mail with a link where they
+    set one (tasks.send_invitation)."""
+    from digikomp.accounts.tasks import send_invitation
+
+    errors: Errors = {}
+    full_name = (full_name or "").strip()
+    if not full_name:
+        _add(errors, "full_name", _("Write the user's name."))
+    email = User.objects.normalize_email((email or "").strip()).lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        _add(errors, "email", _("Write an e-mail address such as name@example.dk."))
+    else:
+        if User.objects.filter(email=email).exists():
+            _add(errors, "email", _("%(email)s already has a DigiKomp account. Find it in the list, or ask "
+                                    "DigiKomp's support if it belongs elsewhere.") % {"email": email})
+    chosen = _checked_roles(scope, roles, errors)
+    units = _checked_units(scope, chosen, unit_ids, errors)
+    person = _checked_person(scope, person_external_id, None, errors)
+    if errors:
+        raise ServiceError(errors)
+    user = User(email=email, full_name=full_name, municipality=scope.municipality, person=person,
+                invited_at=timezone.now())
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    _set_roles(user, scope, chosen, units)
+    log_action("user.invited", actor=actor, municipality=scope.municipality, obj=user,
+               data={"email": email, "roles": chosen, "units": [u.external_id for u in units],
+                     "person": person.external_id if person else None})
+    send_invitation.enqueue(user.pk)
+    return user
+
+
+@transaction.atomic
+def user_update(*, scope: UserScope, actor: User | None, user: User, full_name: str, roles: Iterable[str],
+                unit_ids: Iterable = (), person_external_id: str | None = None) -> dict:
+    """Change a user's name, roles within the scope, units and person; returns what changed (also logged)."""
+    _check_in_scope(scope, user)
+    errors: Errors = {}
+    full_name = (full_name or "").strip()
+    if not full_name:
+        _add(errors, "full_name", _("Write the user's name."))
+    chosen = _checked_roles(scope, roles, errors)
+    units = _checked_units(scope, chosen, unit_ids, errors)
+    person = _checked_person(scope, person_external_id, user, errors)
+    holds_admin = user.role_assignments.filter(role=scope.admin_role).exists()
+    if holds_admin and scope.admin_role not in chosen and user.is_active:
+        _check_keeps_an_admin(scope, user, actor, "roles", errors)
+    if errors:
+        raise ServiceError(errors)
+    change = _set_roles(user, scope, chosen, units)
+    fields = []
+    if user.full_name != full_name:
+        change["full_name"] = full_name
+        user.full_name = full_name
+        fields.append("full_name")
+    if user.person_id != (person.pk if person else None):
+        change["person"] = person.external_id if person else None
+        user.person = person
+        fields.append("person")
+    if fields:
+        user.full_clean()
+        user.save(update_fields=fields)
+    if change:
+        log_action("user.updated", actor=actor, municipality=scope.municipality, obj=user,
+                   data={"email": user.email, **change})
+    return change
+
+
+@transaction.atomic
+def user_set_active(*, scope: UserScope, actor: User | None, user: User, active: bool) -> None:
+    """Deactivate (the user can no longer log in, use a token or a link; nothing is deleted) or reactivate."""
+    _check_in_scope(scope, user)
+    if user.is_active == active:
+        return
+    if not active:
+        errors: Errors = {}
+        if (actor is not None and user.pk == actor.pk) or user.role_assignments.filter(role=scope.admin_role).exists():
+            _check_keeps_an_admin(scope, user, actor, ServiceError.WHOLE, errors)
+        if errors:
+            raise ServiceError(errors)
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    log_action("user.reactivated" if active else "user.deactivated", actor=actor, municipality=scope.municipality,
+               obj=user, data={"email": user.email})
+
+
+@transaction.atomic
+def invitation_resend(*, scope: UserScope, actor: User | None, user: User) -> None:
+    """A new invitation e-mail; the earlier links stop working (the token hashes the unusable password)."""
+    from digikomp.accounts.tasks import send_invitation
+
+    _check_in_scope(scope, user)
+    if not user.is_active:
+        raise ServiceError(_("%(user)s is deactivated; reactivate the user first.") % {"user": user})
+    if user.has_usable_password():
+        raise ServiceError(_("%(user)s has already chosen a password. If it is forgotten, they can use "
+                             "“Forgot your password?” on the login page.") % {"user": user})
+    user.set_unusable_password()
+    user.invited_at = timezone.now()
+    user.save(update_fields=["password", "invited_at"])
+    log_action("user.invitation_sent", actor=actor, municipality=scope.municipality, obj=user,
+               data={"email": user.email})
+    send_invitation.enqueue(user.pk)

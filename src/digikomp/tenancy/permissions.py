@@ -30,6 +30,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "catalogue.edit": frozenset({Role.MUNICIPAL_ADMIN, Role.HR, Role.NATIONAL_EDITOR}),
     # Moderating the catalogue: comment, send back, publish, reject, unpublish any municipality's case.
     "catalogue.moderate": frozenset({Role.NATIONAL_EDITOR}),
+    # The municipality's users: invite, give and take municipal roles and units, deactivate (accounts/users).
+    "users.manage": frozenset({Role.MUNICIPAL_ADMIN}),
+    # The national users, editors and learning providers. There is no separate operator role: national editors
+    # (the association's team) administer them.
+    "users.national": frozenset({Role.NATIONAL_EDITOR}),
 }
 
 

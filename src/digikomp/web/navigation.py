@@ -84,6 +84,14 @@ NAV_ITEMS = [
           "template."),
     ),
     NavItem(
+        _("Users and roles"), "users:list", "users.manage",
+        _("Invite HR, managers and employees, give them roles and units, and deactivate those who leave."),
+    ),
+    NavItem(
+        _("National users"), "users:national_list", "users.national",
+        _("Invite national editors and learning providers, and deactivate those who leave."),
+    ),
+    NavItem(
         _("The norm"), "norm:index", None,
         _("The published national competence model, DigComp 2.2 and the national role profiles."),
     ),
