@@ -24,8 +24,12 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
     # Every active person with a job code has a profile.
     assert all(profile_for_person(p) is not None for p in people.exclude(job_code="")[:100])
     assert Adaptation.objects.filter(municipality__code="751").exists()
-    emails = list(User.objects.values_list("email", flat=True))
+    # One login per role, and on the admin's page "Users and roles" an invited manager and a deactivated user.
+    emails = list(User.objects.filter(is_active=True, invited_at__isnull=True).values_list("email", flat=True))
     assert len(emails) == 6
+    invited = User.objects.get(email="ny.leder@aarhus.demo")
+    assert not invited.has_usable_password() and invited.role_assignments.get().units.exists()
+    assert not User.objects.get(email="tidligere.hr@aarhus.demo").is_active
     for email in emails:
         assert email in out
         response = client.post("/konto/login/", {"username": email, "password": DEMO_PASSWORD})
@@ -33,6 +37,11 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
         client.post("/konto/logout/")
     manager = User.objects.get(email="leder@aarhus.demo")
     assert manager.person is not None and manager.role_assignments.get().units.exists()
+    client.post("/konto/login/", {"username": "admin@aarhus.demo", "password": DEMO_PASSWORD})
+    users_page = client.get("/app/brugere/").content.decode()
+    assert all(email in users_page for email in ["hr@aarhus.demo", "ny.leder@aarhus.demo", "tidligere.hr@aarhus.demo"])
+    assert "Inviteret" in users_page and "Deaktiveret" in users_page
+    client.post("/konto/logout/")
 
     # Two closed waves with released figures, so every insight page has data at once, and a third still open.
     assert list(Campaign.objects.order_by("wave").values_list("wave", flat=True)) == [1, 2, 3]
@@ -46,7 +55,7 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
     mappings = JobProfile.objects.count()
     call_command("seed-demo", people=300, units=30, waves=2)  # a second run keeps what is there
     assert OrgUnit.objects.filter(municipality__code="751").count() == 30
-    assert User.objects.count() == 6 and JobProfile.objects.count() == mappings
+    assert User.objects.count() == 8 and JobProfile.objects.count() == mappings
     assert Campaign.objects.count() == 3
 
 

@@ -3,7 +3,7 @@
 Loads the national norm, then (once) the demo municipality Aarhus with a generated organisation of about 150
 units and 3,000 synthetic people, imported through the real OS2mo import; maps job codes to profiles; adapts one
 profile; simulates two closed survey waves (their figures released) and a third still open; creates one login
-per role; and fills the inspiration catalogue (35 fictional cases) and the site (news, publications, events).
+per role, an invited manager and a deactivated HR user; and fills the inspiration catalogue (35 fictional cases) and the site (news, publications, events).
 Running it again changes nothing and only prints the logins.
 """
 
@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from digikomp.accounts.models import User
-from digikomp.accounts.services import user_create
+from digikomp.accounts.services import municipal_scope, user_create, user_invite, user_set_active
 from digikomp.assessments.knowledge import knowledge_bank_load
 from digikomp.assessments.models import Campaign
 from digikomp.demo.catalogue import seed_catalogue
@@ -133,4 +133,23 @@ class Command(BaseCommand):
                 user_create(email=email, role=role, password=DEMO_PASSWORD, municipality_code=code,
                             name=email.split("@")[0].capitalize(), **extra)
             logins.append((str(Role(role).label), email))
+        self._more_users(municipality)
         return logins
+
+    def _more_users(self, municipality) -> None:
+        """Two more users on the admin's page "Users and roles" (/app/brugere/): a manager invited who has not
+        chosen a password yet, and an HR user who left and is deactivated. Neither can log in."""
+        admin = User.objects.filter(email="admin@aarhus.demo").first()
+        scope = municipal_scope(municipality)
+        if not User.objects.filter(email="ny.leder@aarhus.demo").exists():
+            second = (UnitManager.objects.filter(unit__municipality=municipality, unit__depth=2, active=True)
+                      .select_related("unit", "person").order_by("unit__path")[1:2].first())
+            if second is not None and not User.objects.filter(person=second.person).exists():
+                user_invite(scope=scope, actor=admin, email="ny.leder@aarhus.demo", full_name=second.person.name,
+                            roles=[Role.MANAGER], unit_ids=[second.unit.pk],
+                            person_external_id=second.person.external_id)
+        if not User.objects.filter(email="tidligere.hr@aarhus.demo").exists():
+            former = user_create(email="tidligere.hr@aarhus.demo", role=Role.HR, password=DEMO_PASSWORD,
+                                 municipality_code=municipality.code, name="Tidligere HR-medarbejder",
+                                 actor=admin).user
+            user_set_active(scope=scope, actor=admin, user=former, active=False)
