@@ -131,8 +131,26 @@ CASES = [
     row("api:campaign-slash", CAMPAIGN, expected=MANAGE, needs=CAMPAIGN_NEEDS),
     row("api:campaign", CAMPAIGN_KBH, expected=MANAGE_MISSING, needs=CAMPAIGN_NEEDS),
     row("api:campaign", MISSING, expected=MANAGE_MISSING, needs=CAMPAIGN_NEEDS),
-    row("api:campaign", CAMPAIGN, "delete", statuses(401, 404, 405, 405, 404, 404, 404, 404),
+    # The campaign's life: nobody has answered the matrix campaign, so it may be deleted (204) and changed
+    # (an empty PATCH changes nothing: 200); closing it now answers with the closed campaign; a reminder is
+    # refused by field (400) because its invitation e-mails have not gone yet.
+    row("api:campaign", CAMPAIGN, "delete", statuses(401, 404, 204, 204, 404, 404, 404, 404),
         needs=CAMPAIGN_NEEDS),
+    row("api:campaign", CAMPAIGN_KBH, "delete", MANAGE_MISSING, needs=CAMPAIGN_NEEDS),
+    row("api:campaign", CAMPAIGN, "patch", MANAGE, data={}, needs=CAMPAIGN_NEEDS),
+    row("api:campaign", CAMPAIGN_KBH, "patch", MANAGE_MISSING, data={}, needs=CAMPAIGN_NEEDS),
+    row("api:campaign_close", CAMPAIGN, "post", MANAGE, needs=CAMPAIGN_NEEDS),
+    row("api:campaign_close-slash", CAMPAIGN, "post", MANAGE, needs=CAMPAIGN_NEEDS),
+    row("api:campaign_close", CAMPAIGN, "get", statuses(401, 404, 405, 405, 404, 404, 404, 404),
+        needs=CAMPAIGN_NEEDS),
+    row("api:campaign_close", CAMPAIGN_KBH, "post", MANAGE_MISSING, needs=CAMPAIGN_NEEDS),
+    row("api:campaign_reminders", CAMPAIGN, "post", statuses(401, 404, 400, 400, 404, 404, 404, 404),
+        needs=CAMPAIGN_NEEDS),
+    row("api:campaign_reminders-slash", CAMPAIGN, "post", statuses(401, 404, 400, 400, 404, 404, 404, 404),
+        needs=CAMPAIGN_NEEDS),
+    row("api:campaign_reminders", CAMPAIGN, "get", statuses(401, 404, 405, 405, 404, 404, 404, 404),
+        needs=CAMPAIGN_NEEDS),
+    row("api:campaign_reminders", MISSING, "post", MANAGE_MISSING, needs=CAMPAIGN_NEEDS),
     # Everyone in the audience is invited already: 200 with the invitations' status (never a link), nothing new.
     row("api:campaign_invitations", CAMPAIGN, "post", MANAGE, needs=CAMPAIGN_NEEDS),
     row("api:campaign_invitations-slash", CAMPAIGN, "post", MANAGE, needs=CAMPAIGN_NEEDS),

@@ -21,6 +21,8 @@ PATHS = {
     "/api/v1/municipalities/{code}/campaigns/{id}",
     "/api/v1/municipalities/{code}/campaigns/{id}/invitations",
     "/api/v1/municipalities/{code}/campaigns/{id}/links",
+    "/api/v1/municipalities/{code}/campaigns/{id}/close",
+    "/api/v1/municipalities/{code}/campaigns/{id}/reminders",
     "/api/v1/municipalities/{code}/campaigns/{id}/heatmap",
     "/api/v1/survey/{token}",
     "/api/v1/survey/{token}/draft",

@@ -37,7 +37,10 @@ class CampaignCreateSerializer(serializers.Serializer):
         help_text=_("The series the campaign is a wave of; a new name starts a series. Defaults to the name."),
     )
     opens_at = serializers.DateTimeField(help_text=_("When the personal links start to work."))
-    closes_at = serializers.DateTimeField(help_text=_("When they stop working; after opens_at."))
+    closes_at = serializers.DateTimeField(help_text=_(
+        "The moment answering stops (exclusive), after opens_at. To close at the end of a day, as the campaign "
+        "page does, send the next midnight in Danish time: a campaign whose last day is 18 December 2026 has "
+        "closes_at 2026-12-19T00:00:00+01:00 and last_day 2026-12-18."))
     units = serializers.ListField(
         child=serializers.CharField(max_length=100), required=False, default=list,
         help_text=_("External ids of the units whose people (and everyone below them) are asked; leave out "
@@ -85,6 +88,16 @@ class CampaignCreateSerializer(serializers.Serializer):
         return ids
 
 
+class CampaignUpdateSerializer(CampaignCreateSerializer):
+    """PATCH: the fields to change, each as in creating (sent partially, so what is left out stays)."""
+
+
+class ReminderQueuedSerializer(serializers.Serializer):
+    queued = serializers.BooleanField(help_text=_(
+        "True: a reminder is queued to everyone invited who has not answered (who, and how many, is never "
+        "said)."))
+
+
 class CustomQuestionSerializer(serializers.ModelSerializer):
     class Meta:
         model = CustomQuestion
@@ -115,10 +128,15 @@ class CampaignSerializer(serializers.ModelSerializer):
                                                   help_text=_("Ids of the audience's profiles."))
     custom_questions = CustomQuestionSerializer(many=True, read_only=True)
     counts = serializers.SerializerMethodField()
+    closes_at = serializers.DateTimeField(read_only=True, help_text=_(
+        "The moment answering stops (exclusive). A campaign set to close on a day closes at the end of it: "
+        "closes_at is the next midnight in Danish time, and last_day is the day chosen."))
+    last_day = serializers.DateField(read_only=True, help_text=_(
+        "The last day people can answer, in Danish time: the day to show as the campaign's closing date."))
 
     class Meta:
         model = Campaign
-        fields = ["id", "name", "series", "wave", "status", "opens_at", "closes_at", "anonymity_k",
+        fields = ["id", "name", "series", "wave", "status", "opens_at", "closes_at", "last_day", "anonymity_k",
                   "knowledge_checks", "reminder_days", "framework", "framework_version", "release", "units",
                   "profiles", "custom_questions", "counts"]
         read_only_fields = fields

@@ -24,14 +24,17 @@ from digikomp.api.serializers import ErrorSerializer
 from digikomp.api.serializers_surveys import (
     CampaignCreateSerializer,
     CampaignSerializer,
+    CampaignUpdateSerializer,
     FieldErrorsSerializer,
     HeatmapFilter,
     HeatmapSerializer,
     InvitationsSerializer,
     LinksExportedSerializer,
     LinksExportSerializer,
+    ReminderQueuedSerializer,
 )
 from digikomp.api.views import CODE_PARAMETER, NOT_AUTHENTICATED, Pagination
+from digikomp.assessments import lifecycle
 from digikomp.assessments.campaigns import selectors as campaigns
 from digikomp.assessments.links import exported_link, exported_token, links_export
 from digikomp.assessments.models import Campaign
@@ -113,12 +116,34 @@ class CampaignList(MunicipalEndpoint, ListCreateAPIView):
         return response
 
 
-@extend_schema(
-    tags=["campaigns"], summary=gettext_lazy("A campaign"),
-    description=gettext_lazy("The campaign's settings with the number invited and the number who have answered "
-                             "(null while it would reveal a group below the anonymity threshold)."),
-    parameters=[CODE_PARAMETER, PK_PARAMETER],
-    responses={200: CampaignSerializer, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+@extend_schema_view(
+    get=extend_schema(
+        tags=["campaigns"], summary=gettext_lazy("A campaign"),
+        description=gettext_lazy("The campaign's settings with the number invited and the number who have "
+                                 "answered (null while it would reveal a group below the anonymity threshold)."),
+        parameters=[CODE_PARAMETER, PK_PARAMETER],
+        responses={200: CampaignSerializer, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+    ),
+    patch=extend_schema(
+        tags=["campaigns"], summary=gettext_lazy("Change or extend a campaign"),
+        description=gettext_lazy(
+            "Send only the fields to change. While nobody has answered, everything may change; changing the "
+            "units or profiles withdraws the invitations of people no longer in the audience. Once somebody has "
+            "answered, only name, closes_at (to extend or shorten, never into the past) and reminder_days may "
+            "change while the campaign is open, and only name once it has closed: a closed campaign with "
+            "answers is never reopened, because late answers could be compared with its released figures. "
+            "Every other change is refused with a 400 naming the field."),
+        parameters=[CODE_PARAMETER, PK_PARAMETER], request=CampaignUpdateSerializer,
+        responses={200: CampaignSerializer, 400: FIELD_ERRORS, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+    ),
+    delete=extend_schema(
+        tags=["campaigns"], summary=gettext_lazy("Delete a campaign nobody has answered"),
+        description=gettext_lazy(
+            "Deletes the campaign and its invitations (their links stop working). Refused with a 400 once "
+            "somebody has answered: close it instead."),
+        parameters=[CODE_PARAMETER, PK_PARAMETER],
+        responses={204: None, 400: FIELD_ERRORS, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+    ),
 )
 class CampaignDetail(MunicipalEndpoint, RetrieveAPIView):
     required_permission = "campaigns.manage"
@@ -126,6 +151,79 @@ class CampaignDetail(MunicipalEndpoint, RetrieveAPIView):
 
     def get_object(self) -> Campaign:
         return campaigns.get_campaign(self.request.access, self.kwargs["pk"])
+
+    def patch(self, request, code: str, pk: int):
+        campaign = self.get_object()
+        body = CampaignUpdateSerializer(data=request.data, partial=True, context={"access": request.access})
+        if not body.is_valid():
+            return refused(flat_errors(body.errors))
+        data = body.validated_data
+        spec = lifecycle.spec_of(campaign)
+        for field, attribute in (("name", "name"), ("series", "series"), ("opens_at", "opens_at"),
+                                 ("closes_at", "closes_at"), ("units", "unit_ids"), ("profiles", "profile_ids"),
+                                 ("anonymity_k", "anonymity_k"), ("knowledge_checks", "knowledge_checks"),
+                                 ("reminder_days", "reminder_days")):
+            if field in data:
+                setattr(spec, attribute, data[field])
+        if "custom_questions" in data:
+            spec.custom_questions = [dict(question) for question in data["custom_questions"]]
+        try:
+            lifecycle.campaign_update(campaign=campaign, spec=spec, actor=request.user)
+        except SurveyError as error:
+            return refused(error)
+        return _campaign_response(self.get_object())
+
+    def delete(self, request, code: str, pk: int):
+        campaign = self.get_object()
+        try:
+            lifecycle.campaign_delete(campaign=campaign, actor=request.user)
+        except SurveyError as error:
+            return refused(error)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(
+    tags=["campaigns"], summary=gettext_lazy("Close a campaign now"),
+    description=gettext_lazy(
+        "Closes an open campaign at once (closes_at becomes now) and releases its figures, once, under the "
+        "anonymity threshold. A campaign somebody answered cannot be opened again."),
+    parameters=[CODE_PARAMETER, PK_PARAMETER], request=None,
+    responses={200: CampaignSerializer, 400: FIELD_ERRORS, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+)
+class CampaignClose(MunicipalEndpoint, APIView):
+    required_permission = "campaigns.manage"
+
+    def post(self, request, code: str, pk: int):
+        campaign = campaigns.get_campaign(request.access, pk)
+        try:
+            lifecycle.campaign_close(campaign=campaign, actor=request.user)
+        except SurveyError as error:
+            return refused(error)
+        from digikomp.insights.release import current_release
+
+        current_release(campaigns.get_campaign(request.access, pk))
+        return _campaign_response(campaigns.get_campaign(request.access, pk))
+
+
+@extend_schema(
+    tags=["campaigns"], summary=gettext_lazy("Send a reminder now"),
+    description=gettext_lazy(
+        "Queues a reminder e-mail to everyone invited who has not answered, like the scheduled ones. Neither "
+        "this answer nor any other says who they are or how many. Refused (400, field reminder) before the "
+        "invitations have gone, outside the campaign's open period, and within 24 hours of the last reminder."),
+    parameters=[CODE_PARAMETER, PK_PARAMETER], request=None,
+    responses={202: ReminderQueuedSerializer, 400: FIELD_ERRORS, 401: NOT_AUTHENTICATED, 404: NOT_VISIBLE},
+)
+class CampaignReminders(MunicipalEndpoint, APIView):
+    required_permission = "campaigns.manage"
+
+    def post(self, request, code: str, pk: int):
+        campaign = campaigns.get_campaign(request.access, pk)
+        try:
+            lifecycle.reminder_send_now(campaign=campaign, actor=request.user)
+        except SurveyError as error:
+            return refused(error)
+        return Response({"queued": True}, status=status.HTTP_202_ACCEPTED)
 
 
 @extend_schema(

@@ -40,6 +40,9 @@ urlpatterns = [
     *route("municipalities/<str:code>/campaigns/<int:pk>/invitations", surveys.CampaignInvitations,
            "campaign_invitations"),
     *route("municipalities/<str:code>/campaigns/<int:pk>/links", surveys.CampaignLinks, "campaign_links"),
+    *route("municipalities/<str:code>/campaigns/<int:pk>/close", surveys.CampaignClose, "campaign_close"),
+    *route("municipalities/<str:code>/campaigns/<int:pk>/reminders", surveys.CampaignReminders,
+           "campaign_reminders"),
     *route("municipalities/<str:code>/campaigns/<int:pk>/heatmap", surveys.CampaignHeatmap, "campaign_heatmap"),
     # The respondent's side: the token of the personal link is the key (assessments/links.py).
     *route("survey/<str:token>", respondent.Survey, "survey"),
