@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from digikomp.assessments.models import Invitation, KnowledgeItem
+from digikomp.assessments.models import Answer, Invitation, KnowledgeItem
 from digikomp.assessments.services import (
     CampaignSpec,
     campaign_create,
@@ -113,18 +113,34 @@ def test_knowledge_checks_against_self_ratings(shipped_norm, world, client_for):
     page = client_for("municipal_admin").get(url("knowledge", campaign, "AAR"))
     assert page.status_code == 200
     rows = table_rows(page, "knowledge-table")
-    expected = selectors.knowledge_vs_self_rating(campaign=campaign, unit=world.units["root"])
-    assert {r.competence.code for r in expected} == {c.code for c in generic} == set(rows)
-    for row in expected:
-        cells = rows[row.competence.code].split()
-        # 15 answered; the two teachers (BOU's only people, below k = 3) are left out of the root's figure.
-        assert not row.suppressed and cells[0] == str(row.answered) == "13"
-        assert " ".join(cells[1:]) == " ".join(
-            f"{round(v * 100)} %" for v in (row.share_correct, row.overconfident, row.underconfident))
+    assert set(rows) == {c.code for c in generic}
+    # The oracle from the raw answers: everyone but Carla answered; BOU's two teachers are below k = 3 and
+    # left out of the root's figure (their pool is too small even at the root). The question is at level 1 and
+    # every self-rating is 1-4, so all 13 rated themselves at or above it: the shares are of 13, the assistants
+    # (H*) answered right, the others wrong; nobody rated below, so no share of them is shown.
+    counted = [i for i in Invitation.objects.filter(campaign=campaign).select_related("person", "unit")
+               if i.person.external_id != "P3" and not i.unit.path.startswith(world.units["children"].path)]
+    right = sum(i.person.external_id.startswith("H") for i in counted)
+    assert (len(counted), right) == (13, 8)
+    for competence in generic:
+        ratings = [Answer.objects.get(response__invitation=i, competence_identifier=competence.identifier).level
+                   for i in counted]
+        assert all(level >= 1 for level in ratings)
+        expected = ["1.", *level_name_words(campaign, 1), "13", "13", f"{round(100 * right / 13)} %",
+                    f"{round(100 * (13 - right) / 13)} %", "0", "–"]
+        assert rows[competence.code].split() == " ".join(expected).split()
+    text = page.content.decode()
+    assert "weak signal" in text and "one time in four" in text
 
     # In BOU the two teachers are below k = 3: hidden.
     bou = table_rows(client_for("hr").get(url("knowledge", campaign, "BOU")), "knowledge-table")
-    assert all(v.startswith("–") and not re.search(r"\d", v) for v in bou.values())
+    level = " ".join(["1.", *level_name_words(campaign, 1)])
+    assert bou and all(v.startswith(level) and v[len(level):].strip().startswith("–")
+                   and not re.search(r"\d", v[len(level):]) for v in bou.values()), bou
+
+
+def level_name_words(campaign, value: int) -> list[str]:
+    return campaign.framework_version.levels.get(value=value).name.split()
 
 
 def test_a_campaign_without_checks_says_so(campaign, client_for):

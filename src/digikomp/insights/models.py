@@ -27,6 +27,9 @@ class FigureRelease(models.Model):
     k = models.PositiveSmallIntegerField()
     released_at = models.DateTimeField(auto_now_add=True)
     responses = models.PositiveIntegerField(default=0)
+    # What the release holds (insights/release.RELEASE_FORMAT): an older format is released again from the
+    # answers, as a release under another threshold is. 2: knowledge checks per question level.
+    format = models.PositiveSmallIntegerField(default=1)
 
 
 class ReleasedTally(TallyCounts):
@@ -56,16 +59,22 @@ class ReleasedKnowledge(models.Model):
     release = models.ForeignKey(FigureRelease, on_delete=models.CASCADE, related_name="knowledge")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     competence_identifier = models.UUIDField()
+    # The level of the question (people are asked at their required level, so a competence has a row per
+    # level asked); None in releases made before levels were kept (RELEASE_FORMAT 1).
+    level = models.PositiveSmallIntegerField(null=True)
     answered = models.PositiveIntegerField(default=0)
     correct = models.PositiveIntegerField(default=0)
-    overconfident = models.PositiveIntegerField(default=0)
-    underconfident = models.PositiveIntegerField(default=0)
+    # Rated themselves at or above the question's level (what the check checks) / below it.
+    claimed = models.PositiveIntegerField(default=0)
+    below = models.PositiveIntegerField(default=0)
+    overconfident = models.PositiveIntegerField(default=0)  # claimed and answered wrong
+    underconfident = models.PositiveIntegerField(default=0)  # below and answered right
     withheld = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["release", "unit", "competence_identifier"],
-                                    name="released_knowledge_key"),
+            models.UniqueConstraint(fields=["release", "unit", "competence_identifier", "level"],
+                                    name="released_knowledge_level_key"),
         ]
 
 

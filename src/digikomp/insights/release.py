@@ -35,6 +35,9 @@ from digikomp.tenancy.models import OrgUnit
 DONT_KNOW, MEETING, FIRST_LEVEL = 0, 1, 2
 WIDTH = FIRST_LEVEL + MAX_LEVELS
 BATCH = 2000
+# What a release holds (FigureRelease.format); a release of an older format is made again from the answers.
+# 2: knowledge checks per question level, with who rated themselves at or above it.
+RELEASE_FORMAT = 2
 
 
 def vector_n(vector) -> int:
@@ -101,7 +104,7 @@ def current_release(campaign: Campaign) -> FigureRelease | None:
         return None
     k = threshold_for(campaign)
     existing = FigureRelease.objects.filter(campaign=campaign).first()
-    if existing is not None and existing.k == k:
+    if existing is not None and existing.k == k and existing.format == RELEASE_FORMAT:
         return existing
     try:
         return release_campaign(campaign)
@@ -121,7 +124,7 @@ def release_campaign(campaign: Campaign) -> FigureRelease:
     responses = {pk: (unit, profile, requirements) for pk, unit, profile, requirements in
                  Response.objects.filter(campaign=campaign).values_list(
                      "pk", "unit_id", "profile_id", "invitation__requirements").iterator(chunk_size=BATCH)}
-    release = FigureRelease.objects.create(campaign=campaign, k=k, responses=len(responses))
+    release = FigureRelease.objects.create(campaign=campaign, k=k, responses=len(responses), format=RELEASE_FORMAT)
 
     # Levels per (direct unit, profile, competence); the self-ratings are kept for the knowledge checks.
     direct: dict[tuple[int, int, object], list[int]] = defaultdict(lambda: [0] * WIDTH)
@@ -182,32 +185,41 @@ def _rows(release, identifier, profile, truth, shown) -> list[ReleasedTally]:
     return rows
 
 
+# A knowledge vector: answered, correct, claimed (rated at or above the question's level), below (rated
+# under it), overconfident (claimed, wrong), underconfident (below, right). Pooled by `answered`.
+KNOWLEDGE_WIDTH = 6
+
+
 def _store_knowledge(release, paths, campaign, responses, rated, k) -> None:
-    # (answered, correct, overconfident, underconfident) per (direct unit, competence)
-    direct: dict[tuple[int, object], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    # per (direct unit, competence, question level)
+    direct: dict[tuple[int, object, int], list[int]] = defaultdict(lambda: [0] * KNOWLEDGE_WIDTH)
     for response_id, identifier, item_level, correct in (
             KnowledgeAnswer.objects.filter(response__campaign=campaign)
             .values_list("response_id", "item__competence_identifier", "item__level", "correct")
             .iterator(chunk_size=BATCH)):
         level = rated.get((response_id, str(identifier)))
-        vector = direct[(responses[response_id][0], identifier)]
+        vector = direct[(responses[response_id][0], identifier, item_level)]
+        claimed, below = level is not None and level >= item_level, level is not None and level < item_level
         vector[0] += 1
         vector[1] += int(correct)
-        vector[2] += int(level is not None and level >= item_level and not correct)
-        vector[3] += int(level is not None and level < item_level and correct)
-    by_competence: dict[object, dict[int, list[int]]] = defaultdict(dict)
-    for (unit, identifier), vector in direct.items():
-        by_competence[identifier][unit] = vector
+        vector[2] += int(claimed)
+        vector[3] += int(below)
+        vector[4] += int(claimed and not correct)
+        vector[5] += int(below and correct)
+    by_question: dict[tuple[object, int], dict[int, list[int]]] = defaultdict(dict)
+    for (unit, identifier, item_level), vector in direct.items():
+        by_question[(identifier, item_level)][unit] = vector
     rows = []
-    for identifier, groups in by_competence.items():
+    for (identifier, item_level), groups in by_question.items():
         pools = pool(paths, {u: {None: v} for u, v in groups.items()}, lambda v: v[0], k)
-        truth = roll_up(paths, groups, 4)
-        composed = roll_up(paths, {u: parts[None] for u, (parts, _h) in pools.items()}, 4)
+        truth = roll_up(paths, groups, KNOWLEDGE_WIDTH)
+        composed = roll_up(paths, {u: parts[None] for u, (parts, _h) in pools.items()}, KNOWLEDGE_WIDTH)
         for unit, true_vector in truth.items():
-            vector = composed.get(unit, [0, 0, 0, 0])
+            answered, correct, claimed, below, over, under = composed.get(unit, [0] * KNOWLEDGE_WIDTH)
             rows.append(ReleasedKnowledge(release=release, unit_id=unit, competence_identifier=identifier,
-                                          answered=vector[0], correct=vector[1], overconfident=vector[2],
-                                          underconfident=vector[3], withheld=true_vector[0] - vector[0]))
+                                          level=item_level, answered=answered, correct=correct, claimed=claimed,
+                                          below=below, overconfident=over, underconfident=under,
+                                          withheld=true_vector[0] - answered))
     ReleasedKnowledge.objects.bulk_create(rows, batch_size=BATCH)
 
 

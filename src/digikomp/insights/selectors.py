@@ -125,36 +125,64 @@ def distributions(*, campaign: Campaign, unit: OrgUnit, profile_id: int | None =
 
 
 @dataclass(frozen=True)
+class Share:
+    """A count within a group as it may be shown: the share (exact, or a bound), or None when the group it is a
+    share of is too small to show one (fewer than k, or its own size only shown as a bound)."""
+
+    value: float | None = None
+    bound: str | None = None
+
+
+@dataclass(frozen=True)
 class KnowledgeRow:
+    """One question level of a competence's knowledge check in a unit.
+
+    The check tests a claim: that someone is at or above the question's level. So the shares that say how
+    the claims hold are of those who made it (`claimed`), and the under-confident of those who rated
+    themselves below (`below`); both counts are shares of `answered` under the policy (bounded like any
+    count), and a share of them is shown only when they are at least k people shown exactly."""
+
     competence: Competence
+    level: int | None
     suppressed: bool
     answered: int = 0
-    share_correct: float | None = None
-    overconfident: float | None = None
-    underconfident: float | None = None
-    # anonymity.AT_MOST / AT_LEAST per share, where the exact share would state one value for (almost) all
-    bounds: tuple[str | None, str | None, str | None] = (None, None, None)
+    claimed: int = 0
+    claimed_bound: str | None = None
+    below: int = 0
+    below_bound: str | None = None
+    right: Share = Share()  # right among those at or above the level
+    overconfident: Share = Share()  # wrong among those at or above the level
+    underconfident: Share = Share()  # right among those below it
+
+
+def _share_of(count: int, group: int, group_bound: str | None, k: int) -> Share:
+    if group_bound is not None or group < k:
+        return Share()
+    shown, bound = bounded_count(count, group, k)
+    return Share(shown / group, bound)
 
 
 def knowledge_vs_self_rating(*, campaign: Campaign, unit: OrgUnit) -> list[KnowledgeRow]:
     release = current_release(campaign)
     if release is None:
         return []
+    k = release.k
     competences = {c.identifier: c for c in campaign.framework_version.competences.all()}
     result = []
     for row in sorted(ReleasedKnowledge.objects.filter(release=release, unit=unit),
-                      key=lambda r: competences[r.competence_identifier].position):
+                      key=lambda r: (competences[r.competence_identifier].position, r.level or 0)):
         competence = competences[row.competence_identifier]
         a = row.answered
         if not a:
-            result.append(KnowledgeRow(competence, bool(row.withheld)))
+            result.append(KnowledgeRow(competence, row.level, bool(row.withheld)))
             continue
-        shares, bounds = [], []
-        for count in (row.correct, row.overconfident, row.underconfident):
-            shown, bound = bounded_count(count, a, release.k)
-            shares.append(shown / a)
-            bounds.append(bound)
-        result.append(KnowledgeRow(competence, False, a, *shares, tuple(bounds)))
+        claimed, claimed_bound = bounded_count(row.claimed, a, k)
+        below, below_bound = bounded_count(row.below, a, k)
+        result.append(KnowledgeRow(
+            competence, row.level, False, a, claimed, claimed_bound, below, below_bound,
+            right=_share_of(row.claimed - row.overconfident, row.claimed, claimed_bound, k),
+            overconfident=_share_of(row.overconfident, row.claimed, claimed_bound, k),
+            underconfident=_share_of(row.underconfident, row.below, below_bound, k)))
     return result
 
 

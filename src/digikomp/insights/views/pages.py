@@ -128,11 +128,15 @@ def knowledge(request, pk: int, unit: str):
     rows = []
     if scope.campaign.knowledge_checks:
         for row in selectors.knowledge_vs_self_rating(campaign=scope.campaign, unit=scope.unit):
-            correct, over, under = row.bounds
-            rows.append({"competence": row.competence, "hidden": row.suppressed, "answered": row.answered,
-                         "correct": p.percent(row.share_correct, correct),
-                         "over": p.percent(row.overconfident, over),
-                         "under": p.percent(row.underconfident, under)})
+            rows.append({"competence": row.competence, "level": row.level, "hidden": row.suppressed,
+                         "answered": row.answered, "claimed": p.bounded(str(row.claimed), row.claimed_bound),
+                         "below": p.bounded(str(row.below), row.below_bound),
+                         "right": p.percent(row.right.value, row.right.bound),
+                         "over": p.percent(row.overconfident.value, row.overconfident.bound),
+                         "under": p.percent(row.underconfident.value, row.underconfident.bound)})
+    level_names = {lv.value: lv.name for lv in scope.campaign.framework_version.levels.all()}
+    for row in rows:
+        row["level_name"] = level_names.get(row["level"], "")
     return render(request, "insights/knowledge.html", {**scope.context("knowledge"), "rows": rows})
 
 
