@@ -194,7 +194,7 @@ def _questionnaire(invitation: Invitation) -> dict:
               for q in campaign.custom_questions.all()]
     return {
         "campaign": {"name": campaign.name, "municipality": campaign.municipality.name,
-                     "opens_at": campaign.opens_at, "closes_at": campaign.closes_at},
+                     "opens_at": campaign.opens_at, "closes_at": campaign.closes_at, "last_day": campaign.last_day},
         "scale": [{"value": level.value, "name": level.name} for level in campaign.framework_version.levels.all()],
         "competences": competences, "knowledge": knowledge, "custom_questions": custom,
     }

@@ -276,7 +276,9 @@ class SurveyCampaignSerializer(serializers.Serializer):
     name = serializers.CharField()
     municipality = serializers.CharField()
     opens_at = serializers.DateTimeField()
-    closes_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField(help_text=_("The moment answering stops (exclusive)."))
+    last_day = serializers.DateField(help_text=_(
+        "The last day the person can answer, in Danish time: the date to show as when the survey closes."))
 
 
 class SurveyLevelSerializer(serializers.Serializer):
