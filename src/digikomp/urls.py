@@ -49,6 +49,8 @@ urlpatterns = [
 
 # A 500 under /api/ in the API's JSON shape, elsewhere the site's own page (500.html): never a traceback.
 handler500 = api_errors.server_error
+# A refused request on a page: the 400 page says which parameter was wrong and why.
+handler400 = "digikomp.web.views.bad_request"
 
 if settings.DIGIKOMP_SERVE_MEDIA:  # in production the web server serves uploaded images from MEDIA_ROOT
     urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve,

@@ -148,3 +148,29 @@ def test_an_open_campaign_releases_no_figure(api_for, shipped_norm, world):
     second = heatmap(api_for, campaign, unit="AAR")
     assert first == second and first["released"] is False
     assert all(cell == {"suppressed": True} for row in first["rows"] for cell in row["cells"].values())
+
+
+@pytest.mark.parametrize(("params", "status"), [
+    ({}, 200), ({"wave": 2}, 200), ({"wave": 9}, 400), ({"wave": "x"}, 400), ({"profile": "nurse"}, 400),
+    ({"profile": "assistant"}, 200), ({"unit": "nope"}, 404), ({"unit": "KBH"}, 404),
+])
+def test_the_page_and_the_api_read_a_parameter_the_same_way(api_for, client_for, campaign, world, params,
+                                                            status):
+    """One scope resolver (insights/scope.py): the same question gets the same answer from the heatmap page and
+    from the API. Page parameters are Danish (runde, profil) and the unit is in the page's path."""
+    second = answered_campaign(world, name="Kortlægning 2027", wave=2)
+    profiles = {"nurse": Profile.objects.get(slug="sygeplejerske", owner__isnull=True).pk,
+                "assistant": Invitation.objects.filter(campaign=campaign).values_list("profile", flat=True)[0]}
+    api_params = {key: profiles.get(value, value) for key, value in {"unit": "SOC", **params}.items()}
+    api = api_for("hr").get(url(campaign), api_params)
+    page_params = {{"wave": "runde", "profile": "profil"}[key]: value
+                   for key, value in api_params.items() if key != "unit"}
+    page = client_for("hr").get(f"/app/indsigt/{campaign.pk}/enheder/{api_params['unit']}/", page_params)
+    if status == 200 and "wave" in params:
+        assert page.status_code == 302 and f"/{second.pk}/" in page["Location"]
+        assert api.json()["campaign"]["id"] == second.pk
+    else:
+        assert (api.status_code, page.status_code) == (status, status)
+    if status == 400:
+        parameter = next(iter(params))
+        assert parameter in api.json()["errors"]

@@ -64,22 +64,29 @@ def test_the_profile_filter_shows_the_filtered_heatmap(campaign, world, client_f
     assert selected and selected.group(1) == str(assistant.pk)
 
 
-def test_a_profile_outside_the_campaign_is_not_found(campaign, client_for):
+def test_a_profile_outside_the_campaign_is_refused_naming_what_is_wrong(campaign, client_for):
     nurse = Profile.objects.get(slug="sygeplejerske", owner__isnull=True)
-    client = client_for("municipal_admin")
-    assert client.get(heatmap_url(campaign, "AAR", profil=nurse.pk)).status_code == 404
-    assert client.get(heatmap_url(campaign, "AAR", profil="x")).status_code == 404
+    client = client_for("municipal_admin", "da")
+    refused = client.get(heatmap_url(campaign, "AAR", profil=nurse.pk))
+    assert refused.status_code == 400
+    assert "Ingen blev inviteret med denne profil i denne runde." in text(refused)
+    assert client.get(heatmap_url(campaign, "AAR", profil="x")).status_code == 400
 
 
 def test_the_wave_filter_moves_to_the_same_unit_in_another_wave(campaign, world, client_for):
     second = answered_campaign(world, name="Kortlægning 2027", wave=2)
     assert second.series == campaign.series and second.wave == 2
     client = client_for("municipal_admin")
-    response = client.get(heatmap_url(campaign, "SOC", runde=second.pk))
+    # The wave is named by its number in the series, as the API names it.
+    response = client.get(heatmap_url(campaign, "SOC", runde=2))
     assert response.status_code == 302 and response["Location"] == heatmap_url(second, "SOC")
-    # A campaign of another series is no wave of this one.
+    assert client.get(heatmap_url(second, "SOC", runde=1))["Location"] == heatmap_url(campaign, "SOC")
+    page = client.get(heatmap_url(second, "SOC"))
+    assert '<option value="2" selected>' in page.content.decode()
+    # Another series' campaign is no wave of this one, whatever its id.
     other = answered_campaign(world, series="Andet", name="Andet")
-    assert client.get(heatmap_url(campaign, "SOC", runde=other.pk)).status_code == 404
+    assert client.get(heatmap_url(campaign, "SOC", runde=other.pk)).status_code == 400
+    assert client.get(heatmap_url(campaign, "SOC", runde=7)).status_code == 400
 
 
 def test_a_manager_sees_only_the_subtree_they_lead(campaign, world, client_for):

@@ -8,11 +8,9 @@ heatmap needs "insights.view", so managers read it too, for the units they lead.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListCreateAPIView, RetrieveAPIView
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -44,9 +42,9 @@ from digikomp.assessments.services import (
     campaign_create,
     invitations_create,
 )
+from digikomp.insights import scope as scopes
 from digikomp.insights.heatmap import build_heatmap
 from digikomp.lib.i18n import to_dict
-from digikomp.tenancy import selectors as tenancy
 
 PK_PARAMETER = OpenApiParameter("id", int, OpenApiParameter.PATH, description=gettext_lazy("The campaign's id."))
 NOT_VISIBLE = OpenApiResponse(ErrorSerializer, description=gettext_lazy(
@@ -312,21 +310,10 @@ class CampaignHeatmap(MunicipalEndpoint, APIView):
         filters = HeatmapFilter(data=request.query_params)
         filters.is_valid(raise_exception=True)
         filters = filters.validated_data
-        campaign = campaigns.get_campaign(access, pk)
-        if "wave" in filters and filters["wave"] != campaign.wave:
-            campaign = next((w for w in campaigns.waves_of(campaign) if w.wave == filters["wave"]), None)
-            if campaign is None:
-                raise ValidationError({"wave": [_("The campaign's series has no wave with this number.")]})
-        if "unit" in filters:
-            unit = tenancy.get_unit(access, filters["unit"])
-        else:
-            tops = list(tenancy.top_units(access).order_by("name", "pk")[:2])
-            if len(tops) != 1:
-                raise ValidationError({"unit": [_("Name the unit by its external id.")]})
-            unit = tops[0]
-        profile_id = filters.get("profile")
-        if profile_id is not None and not campaign.invitations.filter(profile_id=profile_id).exists():
-            raise ValidationError({"profile": [_("Nobody was invited with this profile in this wave.")]})
+        # The one scope resolver of the heatmap's pages (insights/scope.py): a ScopeError answers 400.
+        scope = scopes.resolve(access, pk, unit=filters.get("unit"), profile=filters.get("profile"),
+                               wave=filters.get("wave"))
+        campaign, unit, profile_id = scope.campaign, scope.unit, scope.profile_id
         heatmap = build_heatmap(campaign=campaign, unit=unit, profile_id=profile_id)
         identifiers = [str(c.identifier) for c in heatmap.competences]
         return Response({

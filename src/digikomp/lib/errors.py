@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, ValidationError
 from django.utils.functional import Promise
 
 
@@ -50,6 +50,15 @@ class ServiceError(Exception):
         """{"field.path": "first message"}: the API's 400 body (`{"errors": ...}`); the request as a whole is
         named "body", as the API names a body it cannot read."""
         return {("body" if name == self.WHOLE else name): messages[0] for name, messages in self.errors.items()}
+
+
+class RefusedRequest(BadRequest):
+    """A page's answer to a service's refusal it cannot put on a form (a bad query parameter): Django answers
+    400, and the 400 page (web.views.bad_request) lists the messages."""
+
+    def __init__(self, refused: ServiceError):
+        super().__init__(str(refused))
+        self.refused = refused
 
 
 def add_to_form(form, error: ServiceError) -> None:

@@ -30,3 +30,9 @@ def dashboard(request):
 def healthz(request):
     """Liveness for load balancers and the ceiling of the submission benchmark: no database, no template."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def bad_request(request, exception=None):
+    """handler400: the site's 400 page, saying what was wrong when a service said it (lib/errors.RefusedRequest)."""
+    refused = getattr(exception, "refused", None)
+    return render(request, "400.html", {"problems": refused.messages if refused is not None else []}, status=400)

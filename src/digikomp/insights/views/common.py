@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.assessments.campaigns import selectors as campaigns
 from digikomp.assessments.models import Campaign
+from digikomp.insights import scope as scopes
 from digikomp.insights.views.presentation import wave_in_name
 from digikomp.lib.anonymity import released, threshold_for
-from digikomp.tenancy import selectors as tenancy
+from digikomp.lib.errors import RefusedRequest
 from digikomp.tenancy.models import OrgUnit
 from digikomp.tenancy.orgtree import visible_ancestors
 
@@ -74,31 +74,30 @@ TABS = [("heatmap", _("Heatmap")), ("coverage", _("Coverage and levels")),
         ("knowledge", _("Knowledge checks")), ("waves", _("Change between waves"))]
 
 
+def _resolved(request, pk: int, unit: str, **parameters) -> scopes.Scope:
+    try:
+        return scopes.resolve(request.access, pk, unit=unit, **parameters)
+    except scopes.ScopeError as refused:
+        raise RefusedRequest(refused) from None
+
+
 def resolve(request, pk: int, unit: str, page: str) -> Scope:
-    """The scope of the request, or Http404 for a campaign, unit or profile the requester cannot see."""
-    access = request.access
-    campaign = campaigns.get_campaign(access, pk)
-    unit_obj = tenancy.get_unit(access, unit)
-    profiles = [(p.pk, name) for p, name in campaigns.campaign_profiles(campaign)]
-    raw = request.GET.get(PROFILE_PARAM, "").strip()
-    profile_id, profile_name = None, ""
-    if raw:
-        names = dict(profiles)
-        if not raw.isdigit() or int(raw) not in names:
-            raise Http404
-        profile_id, profile_name = int(raw), names[int(raw)]
-    return Scope(campaign, unit_obj, profile_id, profile_name, profiles, campaigns.waves_of(campaign),
-                 visible_ancestors(access, unit_obj))
+    """The scope of the request (insights/scope.py, as the API resolves it): 404 for a campaign or unit the
+    requester cannot see, 400 for a profile the campaign did not invite anyone with."""
+    found = _resolved(request, pk, unit, profile=request.GET.get(PROFILE_PARAM))
+    return Scope(found.campaign, found.unit, found.profile_id, found.profile_name, found.profiles, found.waves,
+                 visible_ancestors(request.access, found.unit))
 
 
 def wave_redirect(request, scope: Scope, page: str):
-    """The same page in another wave of the series, when the filter form asks for one; else None."""
+    """The same page in another wave of the series (`?runde=<the wave's number>`), when the filter form asks
+    for one; else None."""
     raw = request.GET.get(WAVE_PARAM, "").strip()
-    if not raw or raw == str(scope.campaign.pk):
+    if not raw:
         return None
-    wave = next((w for w in scope.waves if str(w.pk) == raw), None)
-    if wave is None:
-        raise Http404
+    wave = _resolved(request, scope.campaign.pk, scope.unit.external_id, wave=raw).campaign
+    if wave.pk == scope.campaign.pk:
+        return None
     url = scope.url(f"insights:{page}", campaign=wave)
     if scope.profile_id and not wave.invitations.filter(profile_id=scope.profile_id).exists():
         url = url.split("?")[0]  # nobody with that profile in the other wave: show it unfiltered
