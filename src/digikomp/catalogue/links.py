@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
-from digikomp.catalogue.models import Case, CaseArea
+from digikomp.catalogue.models import CaseArea
 from digikomp.catalogue.selectors import NATIONAL_MODEL_SLUG, PARAMETERS
 from digikomp.frameworks.models import Area, FrameworkVersion
 
@@ -36,7 +36,6 @@ def cases_about_areas(version: FrameworkVersion, areas: Iterable[Area]) -> dict[
     areas = list(areas)
     if version.framework.slug != NATIONAL_MODEL_SLUG or not areas:
         return {}
-    counts = dict(CaseArea.objects.filter(case__in=Case.objects.published(),
-                                          code__in={a.code for a in areas})
+    counts = dict(CaseArea.objects.shared().filter(code__in={a.code for a in areas})
                   .values_list("code").annotate(n=Count("case", distinct=True)).values_list("code", "n"))
     return {a.pk: CasesLink(a, counts.get(a.code, 0), catalogue_url_for_area(a.code)) for a in areas}

@@ -71,14 +71,17 @@ def unindex_case(pk: int) -> None:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])
 
 
+INDEX = "the search index holds every case; the search reads only published ones from it"
+
+
 def reindex_all() -> int:
     """Rebuild the SQLite index from the cases table (after a bulk load or a restore); returns the count."""
     from digikomp.catalogue.models import Case
 
     if connection.vendor != "sqlite":
-        return Case.objects.count()
+        return Case.objects.unscoped(INDEX).count()
     rows = [(pk, stemmed(title), stemmed(summary), stemmed(body))
-            for pk, title, summary, body in Case.objects.values_list("pk", "title", "summary", "body_text")]
+            for pk, title, summary, body in Case.objects.unscoped(INDEX).values_list("pk", "title", "summary", "body_text")]
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {FTS_TABLE}")
         cursor.executemany(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)", rows)

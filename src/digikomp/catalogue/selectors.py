@@ -88,6 +88,11 @@ class CatalogueQuery:
     def is_empty(self) -> bool:
         return not self.q and not any(getattr(self, f) for f in PARAMETERS)
 
+    @property
+    def facet_count(self) -> int:
+        """How many facet values are chosen: the facets, folded away on a phone, say so in their heading."""
+        return sum(len(getattr(self, f)) for f in PARAMETERS)
+
 
 @dataclass(frozen=True)
 class FacetValue:
@@ -201,7 +206,7 @@ def facet_index() -> FacetIndex:
             .values_list("case_id", "targetgroup__slug"))
     collect("effort_type", Case.effort_types.through.objects.filter(case_id__in=published)
             .values_list("case_id", "efforttype__slug"))
-    collect("area", CaseArea.objects.filter(case_id__in=published).values_list("case_id", "code"))
+    collect("area", CaseArea.objects.shared().values_list("case_id", "code"))
     rows = list(Case.municipalities.through.objects.filter(case_id__in=published)
                 .values_list("case_id", "municipality__code", "municipality__region_code"))
     collect("municipality", ((case_id, code) for case_id, code, _region in rows))
@@ -299,7 +304,8 @@ def attach_classifications(cases: list[Case]) -> list[Case]:
                 .values_list("case_id", f"{prefix}__slug", f"{prefix}__name_da", f"{prefix}__name_en"))
         for case_id, slug, name_da, name_en in rows:
             found[key].setdefault(case_id, []).append(Named(slug, (english and name_en) or name_da))
-    for case_id, code in CaseArea.objects.filter(case_id__in=ids).order_by("code").values_list("case_id", "code"):
+    for case_id, code in (CaseArea.objects.unscoped("the areas of cases the caller has read already")
+                          .filter(case_id__in=ids).order_by("code").values_list("case_id", "code")):
         found["a"].setdefault(case_id, []).append(code)
     for case in cases:
         case.municipality_list = found["m"].get(case.pk, [])
@@ -389,7 +395,7 @@ def search_cases(query: CatalogueQuery, *, offset: int = 0, limit: int = PAGE_SI
     matching, facets = _facets(query, index, text)
     positions = _page_positions(query, index, ranked, matching, offset, limit)
     page_ids = [index.order[at] for at in positions]
-    by_pk = {case.pk: case for case in Case.objects.filter(pk__in=page_ids).defer("body", "body_text", "results")}
+    by_pk = {case.pk: case for case in _published().filter(pk__in=page_ids).defer("body", "body_text", "results")}
     # A case deleted since the index was read is left out rather than failing the page.
     shown = [(by_pk[pk], at) for pk, at in zip(page_ids, positions) if pk in by_pk]
     cases = _classify_from_index([case for case, _ in shown], [at for _, at in shown], index)
@@ -409,14 +415,14 @@ def related_cases(case: Case, count: int = 4) -> list[Case]:
     for pks in (
         Case.target_groups.through.objects.filter(targetgroup_id__in=groups).values_list("case_id", flat=True),
         Case.effort_types.through.objects.filter(efforttype_id__in=types).values_list("case_id", flat=True),
-        CaseArea.objects.filter(code__in=codes).values_list("case_id", flat=True),
+        CaseArea.objects.shared().filter(code__in=codes).values_list("case_id", flat=True),
     ):
         for pk in pks:
             score[pk] = score.get(pk, 0) + 1
     score.pop(case.pk, None)
     candidates = _published().filter(pk__in=list(score)).values_list("pk", "published_at")
     best = sorted(candidates, key=lambda row: (-score[row[0]], -(row[1].timestamp() if row[1] else 0)))[:count]
-    by_pk = {c.pk: c for c in Case.objects.filter(pk__in=[pk for pk, _ in best])}
+    by_pk = {c.pk: c for c in _published().filter(pk__in=[pk for pk, _ in best])}
     return attach_classifications([by_pk[pk] for pk, _ in best])
 
 

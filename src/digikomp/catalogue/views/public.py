@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from digikomp.catalogue.access import may_read_unpublished
+from digikomp.catalogue.access import readable_cases
 from digikomp.catalogue.models import Case
 from digikomp.catalogue.presentation import area_titles, case_view
 from digikomp.catalogue.selectors import PAGE_SIZE, CatalogueQuery, related_cases, search_cases
@@ -51,15 +51,14 @@ def index(request):
     })
 
 
-def _visible(request, case: Case) -> bool:
-    return case.is_published or may_read_unpublished(request.access, case)
+def _readable(request, slug: str) -> Case:
+    """The case if the requester may read it, else 404: fetched through what they may read, never checked after."""
+    return get_object_or_404(readable_cases(request.access).select_related("owner"), slug=slug)
 
 
 @require_safe
 def case_detail(request, slug: str):
-    case = get_object_or_404(Case.objects.select_related("owner"), slug=slug)
-    if not _visible(request, case):
-        raise Http404
+    case = _readable(request, slug)
     titles = area_titles()
     related = related_cases(case) if case.is_published else []
     return render(request, "catalogue/case.html", {
@@ -70,17 +69,13 @@ def case_detail(request, slug: str):
 
 @require_safe
 def image(request, slug: str, pk: int):
-    case = get_object_or_404(Case, slug=slug)
-    if not _visible(request, case):
-        raise Http404
+    case = _readable(request, slug)
     picture = get_object_or_404(case.images, pk=pk)
     return FileResponse(picture.image.open("rb"))
 
 
 @require_safe
 def attachment(request, slug: str, pk: int):
-    case = get_object_or_404(Case, slug=slug)
-    if not _visible(request, case):
-        raise Http404
+    case = _readable(request, slug)
     item = get_object_or_404(case.attachments, pk=pk)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1])
