@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from digikomp.assessments import lifecycle
 from digikomp.assessments.campaigns.forms import CampaignForm
@@ -37,6 +37,13 @@ def spec_with(campaign, **changes):
     for key, value in changes.items():
         setattr(spec, key, value)
     return spec
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The services' messages in English, as the pages here are read (client_for reads them in English)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
