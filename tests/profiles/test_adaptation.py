@@ -127,3 +127,22 @@ def test_an_importance_only_change_follows_a_later_norm_level(norm, world):
     services.release_take_in(municipality=world.aarhus, release=second)
     b11 = {c.code: e for c, e in selectors.effective_profile(ssa, world.aarhus).rows()}["B1.1"]
     assert (b11.level, b11.importance, b11.deviation) == (3, "useful", Deviation.IMPORTANCE)
+
+
+def test_the_table_is_saved_whole_or_not_at_all_and_names_each_refused_row(norm, world):
+    """The adaptation page's table is one service call: a refused row rolls back the rows before it, and the
+    error names that row's level field so the page puts it next to the input."""
+    from digikomp.audit.models import AuditEntry
+
+    version, _ = norm
+    adaptation = services.adaptation_get_or_create(municipality=world.aarhus, profile=Profile.objects.get(slug="ssa"))
+    audited = AuditEntry.objects.count()
+    rows = [services.TableRow("B1.1", ident(version, "B1.1"), 3), services.TableRow("A1.2", ident(version, "A1.2"), 9)]
+    with pytest.raises(services.ProfileError) as refused:
+        services.adaptation_table_save(adaptation=adaptation, rows=rows, actor=None)
+    assert list(refused.value.errors) == ["A1.2-level"]
+    assert not AdaptationChange.objects.exists() and AuditEntry.objects.count() == audited
+
+    assert services.adaptation_table_save(adaptation=adaptation, rows=rows[:1], actor=None) == 1
+    assert {(c.competence_identifier, c.level) for c in AdaptationChange.objects.all()} == {(ident(version, "B1.1"), 3)}
+    assert AuditEntry.objects.count() > audited

@@ -4,6 +4,7 @@ taking in a new release, local profiles and the job-code mapping."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from importlib.resources import files
 
 from django.db import transaction
@@ -162,7 +163,7 @@ def load_shipped_norm(actor=None) -> NormRelease:
 # --- Local adaptation --------------------------------------------------------------------------------------
 
 def _ensure_norm(municipality) -> MunicipalNorm:
-    norm = MunicipalNorm.objects.filter(municipality=municipality).first()
+    norm = MunicipalNorm.objects.of_municipality(municipality).first()
     if norm is None:
         latest = NormRelease.latest()
         if latest is None:
@@ -186,6 +187,34 @@ def adaptation_get_or_create(*, municipality, profile: Profile, actor=None) -> A
 def _validate_level(release: NormRelease, level: int) -> None:
     if not release.framework_version.levels.filter(value=level).exists():
         raise ProfileError([_("Level %(level)s is outside the scale.") % {"level": level}])
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One changed row of a requirements table: its form field prefix (the competence's code) and the new values."""
+
+    field: str
+    competence_identifier: object
+    level: int | None
+    importance: str = ""
+    note: str = ""
+
+
+def adaptation_table_save(*, adaptation: Adaptation, rows: list[TableRow], actor=None) -> int:
+    """Every changed row of the adaptation's table, all or none: a row the norm refuses stops the whole save,
+    and the ProfileError names each refused row's level field ("<code>-level"). Each row is audited as
+    adaptation_set audits it. Returns the number of rows saved."""
+    with transaction.atomic():
+        refused: dict[str, list[str]] = {}
+        for row in rows:
+            try:
+                adaptation_set(adaptation=adaptation, competence_identifier=row.competence_identifier,
+                               level=row.level, importance=row.importance, note=row.note, actor=actor)
+            except ProfileError as error:
+                refused.setdefault(f"{row.field}-level", []).extend(error.messages)
+        if refused:
+            raise ProfileError(refused)
+    return len(rows)
 
 
 @transaction.atomic
@@ -244,7 +273,7 @@ def take_in_report(*, municipality, release: NormRelease) -> dict[Profile, objec
     """For every national profile the municipality adapted: the changes of the norm and the conflicts."""
     current = selectors.release_for(municipality)
     reports = {}
-    for adaptation in Adaptation.objects.filter(municipality=municipality).select_related("profile"):
+    for adaptation in Adaptation.objects.of_municipality(municipality).select_related("profile"):
         old = selectors.national_norm(adaptation.profile, current)
         new = selectors.national_norm(adaptation.profile, release)
         reports[adaptation.profile] = take_in(old, new, selectors.overlay_for(municipality, adaptation.profile))
@@ -280,7 +309,7 @@ def release_take_in(*, municipality, release: NormRelease, decisions: dict | Non
                                      "%(count)s conflicts need a decision before the new norm can be taken in.",
                                      len(missing)) % {"count": len(missing)}])
     # Changes that stay get the new norm level as their reference point.
-    for adaptation in Adaptation.objects.filter(municipality=municipality).select_related("profile"):
+    for adaptation in Adaptation.objects.of_municipality(municipality).select_related("profile"):
         new_norm = selectors.national_norm(adaptation.profile, release)
         for change in adaptation.changes.all():
             req = new_norm.get(change.competence_identifier)

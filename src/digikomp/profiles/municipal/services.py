@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from digikomp.audit.models import log_action
 from digikomp.profiles import selectors as core
 from digikomp.profiles.models import Adaptation, Importance, JobProfile, Profile, ProfileRevision, Requirement
-from digikomp.profiles.services import ProfileError
+from digikomp.profiles.services import ProfileError, TableRow
 from digikomp.tenancy.models import Municipality
 
 # Path segments of the local-profile pages that a slug must not take (lokale/ny/ creates a profile).
@@ -47,7 +47,7 @@ def _check_profile(*, municipality: Municipality, profile: Profile | None, name_
     if not name_da.strip():
         problems["name_da"] = [_("Write the profile's Danish name.")]
     slug = slug.strip() or slug_for(name_da)
-    others = Profile.objects.filter(owner=municipality, slug=slug)
+    others = Profile.objects.of_municipality(municipality).filter(slug=slug)
     if profile is not None:
         others = others.exclude(pk=profile.pk)
     if not slug:
@@ -60,7 +60,7 @@ def _check_profile(*, municipality: Municipality, profile: Profile | None, name_
     elif others.exists():
         problems.setdefault("slug", []).append(
             _("Your municipality already has a profile with the short name %(slug)s.") % {"slug": slug})
-    elif Profile.objects.filter(owner__isnull=True, slug=slug).exists():
+    elif Profile.objects.shared().filter(slug=slug).exists():
         # The job-code CSV names profiles by slug; a local profile must not shadow a national one.
         problems.setdefault("slug", []).append(
             _("The short name %(slug)s belongs to a national profile.") % {"slug": slug})
@@ -120,6 +120,22 @@ def local_profile_update(*, profile: Profile, name_da: str, name_en: str = "", d
     return profile
 
 
+def local_profile_requirements_save(*, profile: Profile, rows: list[TableRow], actor=None) -> int:
+    """Every changed row of a local profile's table, all or none (see profiles.services.adaptation_table_save);
+    the LocalProfileError names each refused row's level field. Returns the number of rows saved."""
+    with transaction.atomic():
+        refused: dict[str, list[str]] = {}
+        for row in rows:
+            try:
+                local_profile_requirement_set(profile=profile, competence_identifier=row.competence_identifier,
+                                              level=row.level, importance=row.importance, actor=actor)
+            except LocalProfileError as error:
+                refused.setdefault(f"{row.field}-level", []).extend(error.messages)
+        if refused:
+            raise LocalProfileError(refused)
+    return len(rows)
+
+
 @transaction.atomic
 def local_profile_requirement_set(*, profile: Profile, competence_identifier: UUID, level: int,
                                   importance: str = Importance.ESSENTIAL, actor=None) -> Requirement:
@@ -157,7 +173,7 @@ def local_profile_requirement_remove(*, profile: Profile, competence_identifier:
 
 
 def local_profile_delete_problems(profile: Profile) -> list[str]:
-    codes = list(JobProfile.objects.filter(municipality=profile.owner, profile=profile)
+    codes = list(JobProfile.objects.of_municipality(profile.owner).filter(profile=profile)
                  .values_list("job_code", flat=True))
     if codes:
         return [_("Job codes %(codes)s map to this profile. Map them to another profile first.")

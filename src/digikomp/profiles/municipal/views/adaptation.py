@@ -8,7 +8,6 @@ change that sets a competence back to exactly what the norm says.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,10 +25,6 @@ from digikomp.profiles.municipal.forms import (
 )
 from digikomp.profiles.municipal.services import adaptation_describe as describe_adaptation
 from digikomp.tenancy.decorators import permission_required
-
-
-class _Rollback(Exception):
-    """Leaves the atomic block so that a table saves all of its rows or none."""
 
 
 class Page:
@@ -130,23 +125,15 @@ def adaptation_save(request, slug: str):
     form = page.table_form(request.POST)
     if not form.is_valid():
         return page.render(table_form=form)
-    changed = list(form.changed_rows())
+    changed = [services.TableRow(
+        field=line.competence.code, competence_identifier=line.effective.identifier, level=level,
+        # Importance as the norm says is stored as "follow the norm", not pinned.
+        importance="" if importance == line.effective.norm_importance else importance, note=note)
+        for line, level, importance, note in form.changed_rows()]
     try:
-        with transaction.atomic():
-            for line, level, importance, note in changed:
-                effective = line.effective
-                try:
-                    services.adaptation_set(
-                        adaptation=page.adaptation, competence_identifier=effective.identifier, level=level,
-                        # Importance as the norm says is stored as "follow the norm", not pinned.
-                        importance="" if importance == effective.norm_importance else importance,
-                        note=note, actor=request.user)
-                except services.ProfileError as error:
-                    for problem in error.messages:
-                        form.add_error(f"{line.competence.code}-level", problem)
-            if form.errors:
-                raise _Rollback
-    except _Rollback:
+        services.adaptation_table_save(adaptation=page.adaptation, rows=changed, actor=request.user)
+    except services.ProfileError as error:
+        add_to_form(form, error)
         return page.render(table_form=form)
     if changed:
         messages.success(request, ngettext("Saved the change to %(count)s competence.",

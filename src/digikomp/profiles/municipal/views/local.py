@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,11 +22,8 @@ from digikomp.profiles.municipal.forms import (
     LocalProfileForm,
     LocalRequirementsForm,
 )
+from digikomp.profiles.services import TableRow
 from digikomp.tenancy.decorators import permission_required
-
-
-class _Rollback(Exception):
-    pass
 
 
 @dataclass
@@ -42,7 +38,7 @@ def _national_choices(access) -> list[tuple[str, str]]:
 
 
 def _extends(access, slug: str) -> Profile | None:
-    return Profile.objects.filter(owner__isnull=True, slug=slug).first() if slug else None
+    return Profile.objects.shared().filter(slug=slug).first() if slug else None
 
 
 def _profile_fields(form) -> dict:
@@ -163,21 +159,12 @@ def local_requirements(request, slug: str):
     form = page.table_form(request.POST)
     if not form.is_valid():
         return page.render(table_form=form)
-    changed = list(form.changed_rows())
+    changed = [TableRow(field=row.competence.code, competence_identifier=row.competence.identifier, level=level,
+                        importance=importance) for row, level, importance in form.changed_rows()]
     try:
-        with transaction.atomic():
-            for row, level, importance in changed:
-                try:
-                    local_services.local_profile_requirement_set(
-                        profile=page.profile, competence_identifier=row.competence.identifier, level=level,
-                        importance=importance, actor=request.user)
-                except local_services.LocalProfileError as error:
-                    for problems in error.errors.values():
-                        for problem in problems:
-                            form.add_error(f"{row.competence.code}-level", problem)
-            if form.errors:
-                raise _Rollback
-    except _Rollback:
+        local_services.local_profile_requirements_save(profile=page.profile, rows=changed, actor=request.user)
+    except local_services.LocalProfileError as error:
+        add_to_form(form, error)
         return page.render(table_form=form)
     if changed:
         messages.success(request, ngettext("Saved the change to %(count)s competence.",
