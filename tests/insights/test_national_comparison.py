@@ -15,6 +15,7 @@ from django.utils import timezone
 from digikomp.assessments.services import CampaignSpec, campaign_create
 from digikomp.insights import selectors
 from digikomp.insights.models import FigureRelease, ReleasedTally
+from digikomp.insights.release import RELEASE_FORMAT
 from digikomp.lib.anonymity import threshold_for
 from digikomp.tenancy.models import Municipality, OrgUnit
 from tests.campaigns.helpers import answered_campaign, populate
@@ -45,7 +46,7 @@ def released_elsewhere(code: str, competence, levels: dict[int, int], meeting: i
         name=f"Kortlægning {code}", series=f"Serie {code}", opens_at=now - timedelta(days=20),
         closes_at=now - timedelta(days=1) if closed else now + timedelta(days=5)))
     if closed:
-        release = FigureRelease.objects.create(campaign=campaign, k=threshold_for(campaign))
+        release = FigureRelease.objects.create(campaign=campaign, k=threshold_for(campaign), format=RELEASE_FORMAT)
         for profile_id in {None, profile}:
             ReleasedTally.objects.create(release=release, unit=root, profile_id=profile_id,
                                          competence_identifier=competence.identifier, meeting=meeting,

@@ -360,6 +360,13 @@ def national_comparison(*, campaign: Campaign, profile_id: int | None = None) ->
     """Per competence of the campaign's model, the other municipalities' pooled figure for the same profile
     filter (their latest closed campaign on the same model version, the top of their organisation as their own
     pages show it); a competence without enough municipalities is left out of the answer."""
+    from digikomp.tenancy.guard import across_municipalities
+
+    with across_municipalities("the national figure pools the other municipalities' released top figures"):
+        return _national_comparison(campaign, profile_id)
+
+
+def _national_comparison(campaign: Campaign, profile_id: int | None) -> dict[UUID, NationalFigure]:
     from django.utils import timezone
 
     from digikomp.lib.anonymity import exact_from
