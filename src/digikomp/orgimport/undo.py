@@ -62,8 +62,8 @@ def undo_state(org_import: OrgImport, *, now: datetime | None = None) -> UndoSta
             "This import can no longer be undone: it was applied more than %(days)d day ago.",
             "This import can no longer be undone: it was applied more than %(days)d days ago.",
             EXPIRY_DAYS) % {"days": EXPIRY_DAYS})
-    later = OrgImport.objects.filter(municipality_id=org_import.municipality_id,
-                                     status=OrgImport.Status.APPLIED, applied_at__gt=org_import.applied_at)
+    later = OrgImport.objects.of_municipality(org_import.municipality_id).filter(
+        status=OrgImport.Status.APPLIED, applied_at__gt=org_import.applied_at)
     if later.exists():
         return UndoState(False, until, _("This import can no longer be undone: a later import has been applied. "
                                          "Only the latest import can be undone."))
