@@ -45,6 +45,9 @@ def test_submission_review_and_publication(client_for, client):
     assert case.status == Case.Status.DRAFT and case.owner.code == "751"
     assert case.body == "<p>Første afsnit.</p><p>Andet afsnit.</p>"
     assert list(case.figures.values_list("label", "value")) == [("Borgere hjulpet", "240")]
+    # The case and its figures are one change, audited once by the service that wrote both.
+    created = AuditEntry.objects.get(action="catalogue.case_created", object_id=str(case.pk))
+    assert created.data == {"parts": ["figures"]}
     assert client.get(f"/katalog/{case.slug}/").status_code == 404  # not public yet
 
     hr.post(f"/app/katalog/{case.pk}/indsend/", {"comment": "Klar til jer."})

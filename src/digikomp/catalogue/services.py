@@ -62,8 +62,9 @@ def _check(case: Case) -> None:
 
 @transaction.atomic
 def case_save(*, case: Case, actor, municipalities=(), target_groups=(), effort_types=(),
-              area_codes=(), created: bool = False) -> Case:
-    """Create or update a case with its classifications (the form has validated the fields)."""
+              area_codes=(), created: bool = False, parts=()) -> Case:
+    """Create or update a case with its classifications and its parts (the figures', images' and attachments'
+    validated inline formsets), in one transaction and one audit entry that names the parts that changed."""
     if not case.slug:
         case.slug = unique_slug(case.title)
     case.full_clean(exclude=["municipalities", "target_groups", "effort_types"])
@@ -75,10 +76,16 @@ def case_save(*, case: Case, actor, municipalities=(), target_groups=(), effort_
     case.areas.exclude(code__in=codes).delete()
     existing = set(case.areas.values_list("code", flat=True))
     CaseArea.objects.bulk_create([CaseArea(case=case, code=c) for c in codes if c not in existing])
+    changed_parts = []
+    for part in parts:
+        part.instance = case
+        if part.has_changed():
+            changed_parts.append(part.prefix)
+        part.save()
     if created:
         _event(case, Action.CREATED, actor)
     log_action("catalogue.case_created" if created else "catalogue.case_changed", actor=actor,
-               municipality=case.owner, obj=case)
+               municipality=case.owner, obj=case, data={"parts": changed_parts} if changed_parts else None)
     return case
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -45,16 +44,11 @@ def _edit(request, case: Case, *, created: bool):
     form = CaseForm(request.POST if request.method == "POST" else None, instance=case, municipality=request.access.municipality)
     formsets = _formsets(request, case)
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets.values()):
-        with transaction.atomic():
-            case = form.save(commit=False)
-            services.case_save(case=case, actor=request.user, created=created,
-                               municipalities=form.cleaned_data["municipalities"],
-                               target_groups=form.cleaned_data["target_groups"],
-                               effort_types=form.cleaned_data["effort_types"],
-                               area_codes=form.cleaned_data["areas"])
-            for formset in formsets.values():
-                formset.instance = case
-                formset.save()
+        case = services.case_save(case=form.save(commit=False), actor=request.user, created=created,
+                                  municipalities=form.cleaned_data["municipalities"],
+                                  target_groups=form.cleaned_data["target_groups"],
+                                  effort_types=form.cleaned_data["effort_types"],
+                                  area_codes=form.cleaned_data["areas"], parts=formsets.values())
         messages.success(request, _("The case is saved."))
         if "submit" in request.POST and case.is_editable_by_municipality:
             return submit(request, case.pk)
