@@ -44,9 +44,13 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
     client.post("/konto/logout/")
 
     # Two closed waves with released figures, so every insight page has data at once, and a third still open.
-    assert list(Campaign.objects.order_by("wave").values_list("wave", flat=True)) == [1, 2, 3]
+    upcoming = Campaign.objects.get(series__name="Forårskortlægning")
+    assert list(Campaign.objects.exclude(pk=upcoming.pk).order_by("wave").values_list("wave", flat=True)) == [1, 2, 3]
+    # A fourth campaign opens in two weeks, invited and unanswered: it can still be changed and deleted.
+    assert not upcoming.is_open() and not upcoming.is_closed() and upcoming.invitations.exists()
+    assert upcoming.custom_questions.count() == 2 and not upcoming.responses.exists()
     assert Response.objects.filter(campaign__wave=2).count() > 150
-    closed = [c for c in Campaign.objects.order_by("wave") if c.is_closed()]
+    closed = [c for c in Campaign.objects.exclude(pk=upcoming.pk).order_by("wave") if c.is_closed()]
     assert [c.wave for c in closed] == [1, 2]
     assert all(FigureRelease.objects.filter(campaign=c).exists() for c in closed)
     third = Campaign.objects.get(wave=3)
@@ -56,7 +60,7 @@ def test_seed_demo_builds_the_demo_once_and_every_login_works(client, capsys):
     call_command("seed-demo", people=300, units=30, waves=2)  # a second run keeps what is there
     assert OrgUnit.objects.filter(municipality__code="751").count() == 30
     assert User.objects.count() == 8 and JobProfile.objects.count() == mappings
-    assert Campaign.objects.count() == 3
+    assert Campaign.objects.count() == 4
 
 
 def test_no_unit_with_50_respondents_has_a_hidden_cell_in_the_generated_demo(capsys):

@@ -2,7 +2,8 @@
 
 Loads the national norm, then (once) the demo municipality Aarhus with a generated organisation of about 150
 units and 3,000 synthetic people, imported through the real OS2mo import; maps job codes to profiles; adapts one
-profile; simulates two closed survey waves (their figures released) and a third still open; creates one login
+profile; simulates two closed survey waves (their figures released) and a third still open, and invites to a
+fourth that opens in two weeks (nobody has answered: it can still be changed or deleted); creates one login
 per role, an invited manager and a deactivated HR user; and fills the inspiration catalogue (35 fictional cases) and the site (news, publications, events).
 Running it again changes nothing and only prints the logins.
 """
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             # in steps of k.
             call_command("simulate-campaign", municipality=municipality.code, respond=0.3, stdout=self.stdout)
             call_command("release-campaigns", stdout=self.stdout)
+            self._upcoming(municipality)
         logins = self._users(municipality)
         cases = seed_catalogue(editor=User.objects.filter(email="redaktoer@digikomp.demo").first())
         pages = seed_site()
@@ -75,6 +77,29 @@ class Command(BaseCommand):
         for role, email in logins:
             self.stdout.write(f"  {role:<26} {email:<32} password: {DEMO_PASSWORD}")
         self.stdout.write("")
+
+    def _upcoming(self, municipality) -> None:
+        """A campaign that opens in two weeks, invited but answered by nobody: everything on it can still change
+        (two questions of its own, one block each) and it can be deleted; its e-mail can be previewed."""
+        from datetime import datetime, time, timedelta
+
+        from django.utils import timezone
+
+        from digikomp.assessments.services import CampaignSpec, campaign_create, invitations_create
+
+        root = OrgUnit.objects.of_municipality(municipality).filter(parent__isnull=True).order_by("pk").first()
+        unit = OrgUnit.objects.of_municipality(municipality).filter(parent=root).order_by("name").first()
+        first = timezone.localdate() + timedelta(days=14)
+        midnight = [timezone.make_aware(datetime.combine(day, time.min)) for day in (first, first + timedelta(22))]
+        campaign = campaign_create(municipality=municipality, spec=CampaignSpec(
+            name=f"Forårskortlægning {first.year}", series="Forårskortlægning", opens_at=midnight[0],
+            closes_at=midnight[1], unit_ids=[unit.pk] if unit else [], reminder_days=[7, 14],
+            custom_questions=[
+                {"kind": "scale", "text_da": "Hvor tryg er du ved at lære nye digitale værktøjer?",
+                 "text_en": "How confident are you learning new digital tools?"},
+                {"kind": "text", "text_da": "Hvilket digitalt værktøj savner du oplæring i?",
+                 "text_en": "Which digital tool would you like training in?"}]))
+        invitations_create(campaign=campaign)
 
     def _organisation(self, municipality, *, people: int, units: int) -> None:
         export = generate_export(people=people, units=units, seed=int(municipality.code), name=municipality.name)
