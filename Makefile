@@ -41,7 +41,8 @@ define serve_demo
 	$(BIN)/digikomp seed-demo
 	@$(BIN)/digikomp db_worker --interval 2 >"$(DIGIKOMP_DATA_DIR)/worker.log" 2>&1 & worker=$$!; \
 	  while true; do $(BIN)/digikomp publish_scheduled >>"$(DIGIKOMP_DATA_DIR)/publish.log" 2>&1; \
-	    $(BIN)/digikomp release-campaigns >>"$(DIGIKOMP_DATA_DIR)/publish.log" 2>&1; sleep 60; done & \
+	    $(BIN)/digikomp release-campaigns >>"$(DIGIKOMP_DATA_DIR)/publish.log" 2>&1; \
+	    $(BIN)/digikomp purge-event-registrations >>"$(DIGIKOMP_DATA_DIR)/publish.log" 2>&1; sleep 60; done & \
 	  publisher=$$!; \
 	  trap 'kill $$worker $$publisher 2>/dev/null' EXIT INT TERM; \
 	  $(1)

@@ -27,6 +27,12 @@ CASES = [
     _row("wagtail_serve", {"path": "findes-ikke/"}, 404),
     _row("site:news_feed"),
     _row("site:favicon"),
+    # Event sign-up, the calendar file and the cancel link; the test's data has no event with this id.
+    _row("site:event_signup", {"event_id": 999}, 404),
+    _row("site:event_signup", {"event_id": 999}, 404, method="post", data={}),
+    _row("site:event_ics", {"event_id": 999}, 404),
+    _row("site:event_cancel", {"token": "ikke-et-token"}, 400),
+    _row("site:event_cancel", {"token": "ikke-et-token"}, 400, method="post"),
     _row("site:newsletter"),
     # A sign-up without an address is refused with the form's error.
     _row("site:newsletter", method="post", data={}, status=400),

@@ -27,6 +27,7 @@ from digikomp.site.models import (
     PublicationPage,
     StandardPage,
 )
+from digikomp.site.registrations import signup
 
 logger = logging.getLogger(__name__)
 
@@ -70,17 +71,26 @@ PLACEHOLDER_MAX_BYTES = 2000
 EVENTS = [
     ("netvaerksmoede-digitale-ambassadoerer", "Netværksmøde for digitale ambassadører",
      "Network meeting for digital ambassadors", EventPage.Kind.NETWORK_MEETING, 30, "Aarhus Rådhus, Aarhus",
-     False, "Ambassadører fra hele landet mødes og deler erfaringer om hjælp til kolleger."),
+     False, "Ambassadører fra hele landet mødes og deler erfaringer om hjælp til kolleger.", 40),
     ("dialogforum-efteraar", "Dialogforum: læringstilbud til sundhed og omsorg",
      "Dialogue forum: learning offers for health and care", EventPage.Kind.DIALOGUE_FORUM, 45, "", True,
-     "Kommuner og uddannelsesudbydere ser på behovene i sundhed og omsorg og på tilbud, der kan møde dem."),
+     "Kommuner og uddannelsesudbydere ser på behovene i sundhed og omsorg og på tilbud, der kan møde dem.",
+     4),
     ("webinar-ny-model", "Webinar: Kom godt i gang med kompetencemodellen",
      "Webinar: getting started with the competence model", EventPage.Kind.WEBINAR, 14, "", True,
-     "En times introduktion til modellen, profilerne og den første kortlægning."),
+     "En times introduktion til modellen, profilerne og den første kortlægning.", None),
     ("konference-digitale-kompetencer", "Konference: Digitale kompetencer i kommunerne",
      "Conference: Digital competence in the municipalities", EventPage.Kind.CONFERENCE, -40,
-     "Odense Congress Center, Odense", False, "Årets konference med oplæg fra kommuner, forskere og KL."),
+     "Odense Congress Center, Odense", False, "Årets konference med oplæg fra kommuner, forskere og KL.", 300),
 ]
+# The dialogue forum is full, with one on its waiting list, so the demo shows both (fictional people).
+DEMO_SIGNUPS = {"dialogforum-efteraar": [
+    ("Anne Holm", "anne.holm@aarhus.demo", "Aarhus Kommune"), ("Bo Nielsen", "bo.nielsen@odense.demo", "Odense Kommune"),
+    ("Camilla Berg", "camilla@udbyder.demo", "Eksempel Akademi"), ("Dennis Lund", "dennis@vejle.demo", "Vejle Kommune"),
+    ("Eva Møller", "eva.moller@aalborg.demo", "Aalborg Kommune"),
+]}
+# Earlier demos linked every event to a placeholder address elsewhere; they now take sign-ups in DigiKomp.
+PLACEHOLDER_SIGNUP_URL = "https://www.example.dk/tilmelding"
 
 
 ACCESSIBILITY_SLUG = "tilgaengelighed"
@@ -187,15 +197,21 @@ def seed_site() -> int:
         created += _seed_publications(publications)
     if events is not None:
         today = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
-        for slug, title, title_en, kind, days, location, online, lead in EVENTS:
-            if EventPage.objects.filter(slug=slug).exists():
+        for slug, title, title_en, kind, days, location, online, lead, capacity in EVENTS:
+            existing = EventPage.objects.filter(slug=slug).first()
+            if existing is not None:
+                if existing.signup_url == PLACEHOLDER_SIGNUP_URL:
+                    existing.signup_url, existing.capacity = "", capacity
+                    existing.save_revision().publish()
                 continue
             start = today + datetime.timedelta(days=days)
-            _publish(events, EventPage(
-                title=title, title_en=title_en, slug=slug, kind=kind, start=start,
-                end=start + datetime.timedelta(hours=3), location=location, online=online,
-                signup_url="https://www.example.dk/tilmelding", intro_da=lead, body_da=_paragraph(lead)))
+            event = EventPage(title=title, title_en=title_en, slug=slug, kind=kind, start=start,
+                              end=start + datetime.timedelta(hours=3), location=location, online=online,
+                              capacity=capacity, intro_da=lead, body_da=_paragraph(lead))
+            _publish(events, event)
             created += 1
+            for name, email, organisation in DEMO_SIGNUPS.get(slug, []):
+                signup(event=event, name=name, email=email, organisation=organisation, notify=False)
     created += _seed_accessibility_statement()
     _seed_about_page()
     _seed_newsletter()

@@ -10,4 +10,5 @@ class SiteConfig(AppConfig):
     def ready(self):
         # The cached menu and footer links forget themselves when a page changes: connect that at start-up,
         # not when a template first loads the module.
-        from digikomp.site import menu  # noqa: F401
+        # And an editor who adds places to a full event moves the first on the waiting list up on publishing.
+        from digikomp.site import menu, registrations  # noqa: F401

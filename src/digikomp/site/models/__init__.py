@@ -6,7 +6,8 @@ from digikomp.site.models.news import NewsIndexPage, NewsPage
 from digikomp.site.models.newsletter import NewsletterDelivery, NewsletterIssue, Subscriber
 from digikomp.site.models.pages import HomePage, ProviderForumPage, StandardPage
 from digikomp.site.models.publications import PublicationIndexPage, PublicationPage
+from digikomp.site.models.registrations import EventRegistration
 
-__all__ = ["EventIndexPage", "EventPage", "HomePage", "NewsIndexPage", "NewsPage", "NewsletterDelivery",
+__all__ = ["EventIndexPage", "EventPage", "EventRegistration", "HomePage", "NewsIndexPage", "NewsPage", "NewsletterDelivery",
            "NewsletterIssue", "ProviderForumPage", "PublicationIndexPage", "PublicationPage", "SitePage",
            "StandardPage", "Subscriber"]

@@ -22,7 +22,7 @@ from digikomp.site.blocks import BodyBlock
 # or it would be unreachable behind the application's own URL.
 RESERVED_SLUGS = frozenset({
     "app", "normen", "katalog", "svar", "konto", "api", "cms", "django-admin", "static", "media", "dokumenter",
-    "nyhedsbrev", "feeds", "i18n", "healthz",
+    "nyhedsbrev", "feeds", "i18n", "healthz", "tilmelding", "favicon.ico",
 })
 
 

@@ -43,19 +43,31 @@ class EventPage(SitePage):
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     location = models.CharField(_("place"), max_length=300, blank=True, help_text=_("Address, or empty if online only."))
     online = models.BooleanField(_("online"), default=False)
-    signup_url = models.URLField(_("sign-up link"), blank=True)
+    signup_url = models.URLField(_("sign-up link"), blank=True,
+                                 help_text=_("Only for sign-up elsewhere. Empty: people sign up here, in DigiKomp."))
     signup_deadline = models.DateField(_("sign-up deadline"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True,
+        help_text=_("Empty: no limit. When every place is taken, further sign-ups go on a waiting list."))
 
     parent_page_types = ["site.EventIndexPage"]
     subpage_types: list[str] = []
     template = "site/event_page.html"
     edit_handler = SitePage.tabs([FieldPanel("kind"), FieldPanel("start"), FieldPanel("end"),
-                                  FieldPanel("location"), FieldPanel("online"), FieldPanel("signup_url"),
-                                  FieldPanel("signup_deadline")])
+                                  FieldPanel("location"), FieldPanel("online"), FieldPanel("capacity"),
+                                  FieldPanel("signup_deadline"), FieldPanel("signup_url")])
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def get_context(self, request, *args, **kwargs):
+        from digikomp.site.registration_views import EventSignupForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["signup_form"] = EventSignupForm()
+        context["places_left"] = self.places_left()
+        return context
 
     def clean(self) -> None:
         super().clean()
@@ -70,3 +82,26 @@ class EventPage(SitePage):
     @property
     def is_past(self) -> bool:
         return self.start < timezone.now()
+
+    @property
+    def signs_up_here(self) -> bool:
+        """People sign up in DigiKomp (not through a link elsewhere)."""
+        return not self.signup_url
+
+    @property
+    def signup_open(self) -> bool:
+        """Sign-up is open until the event starts and through the whole day of the deadline (Copenhagen)."""
+        if self.is_past:
+            return False
+        if self.signup_deadline is not None:
+            return timezone.localdate() <= self.signup_deadline
+        return True
+
+    def places_taken(self) -> int:
+        return self.registrations.filter(status="confirmed").count()
+
+    def places_left(self) -> int | None:
+        """Free places, or None without a limit."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.places_taken(), 0)
