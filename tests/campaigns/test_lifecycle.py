@@ -380,3 +380,37 @@ def test_custom_questions_model_is_untouched_by_a_failed_edit(campaign, world):
     campaign.refresh_from_db()
     assert campaign.name == "Kortlægning 2026"
     assert list(CustomQuestion.objects.filter(campaign=campaign).values_list("pk", flat=True)) == before
+
+
+# --- The form: one question block at a time, units by their path --------------------------------------------
+
+
+def test_add_a_question_without_javascript_shows_one_more_block_and_no_errors(shipped_norm, world, client_for):
+    admin = client_for("municipal_admin")
+    page = admin.get(reverse("campaigns:create"))
+    blocks = find(page, "fieldset", class_="question-row")
+    assert len(blocks) == 8 and ["hidden" in block for block in blocks] == [False] + [True] * 7
+    again = admin.post(reverse("campaigns:create"), {"name": "", "q1_text_da": "Første", "questions_shown": "1",
+                                                      "add_question": "1", "units": []})
+    assert again.status_code == 200 and not Campaign.objects.exists()
+    blocks = find(again, "fieldset", class_="question-row")
+    assert ["hidden" in block for block in blocks] == [False, False] + [True] * 6
+    assert find(again, "input", name="q1_text_da")[0]["value"] == "Første"
+    assert "error-summary" not in again.content.decode()
+    # Filled blocks always show, whatever was shown before.
+    refused = admin.post(reverse("campaigns:create"), {"name": "", "q3_text_da": "Tredje", "questions_shown": "1"})
+    blocks = find(refused, "fieldset", class_="question-row")
+    assert ["hidden" in block for block in blocks] == [False, False, False] + [True] * 5
+
+
+def test_units_with_the_same_name_are_labelled_with_their_path(shipped_norm, world, client_for):
+    from digikomp.tenancy.models import OrgUnit
+
+    for parent in ("social", "children"):
+        OrgUnit.objects.create(municipality=world.aarhus, external_id=f"{parent}-n", name="Område Nord",
+                               parent=world.units[parent])
+    page = text(client_for("municipal_admin").get(reverse("campaigns:create")))
+    assert "Aarhus Kommune › Sociale Forhold og Beskæftigelse › Område Nord" in page
+    assert "Aarhus Kommune › Børn og Unge › Område Nord" in page
+    # A name that does not repeat stands alone.
+    assert "› Skovvangskolen" not in page and "Skovvangskolen" in page
