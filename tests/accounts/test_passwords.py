@@ -154,3 +154,14 @@ def test_change_password_needs_the_old_one_and_is_logged(client_for, world):
 def test_change_password_needs_login(client, db):
     response = client.get(CHANGE)
     assert response.status_code == 302 and response["Location"].startswith("/konto/login/")
+
+
+def test_a_new_password_ends_a_lockout(world, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        Client().post("/konto/login/", {"username": "hr@aarhus.example", "password": "forkert"})
+    locked = Client().post("/konto/login/", {"username": "hr@aarhus.example", "password": PASSWORD})
+    assert locked.status_code != 302
+    ask(Client(), "hr@aarhus.example")
+    choose(Client(), reset_link(mail.outbox[0]))
+    assert Client().post("/konto/login/", {"username": "hr@aarhus.example", "password": NEW_PASSWORD}) \
+        .status_code == 302

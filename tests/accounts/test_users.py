@@ -350,3 +350,13 @@ def test_the_last_national_editor_stays(client_for, world):
     response = client_for("national_editor").post(f"/app/brugere/nationale/{editor.pk}/",
                                                   {"action": "save", "full_name": "r", "roles": ["provider"]})
     assert "Du kan ikke fjerne din egen rolle National redaktør" in text(response)
+
+
+def test_the_pages_speak_english_too(client_for, world):
+    client = client_for("municipal_admin")
+    client.cookies["digikomp_language"] = "en"
+    page = text(client.get(LIST))
+    assert "Users and roles" in page and "Invite a user" in page and "Municipal administrator" in page
+    response = invite(client, roles=["national_editor"])
+    assert "Roles: You can give only these roles here: Municipal administrator, HR, Manager, Employee." \
+        in text(response)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from axes.helpers import get_client_ip_address
+from axes.utils import reset as axes_reset
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -111,6 +112,9 @@ class _SetPasswordFromLink(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        # The new password ends a lockout after failed logins, as a successful login would (AXES_RESET_ON_SUCCESS):
+        # only the mailbox's owner got here.
+        axes_reset(username=self.user.email)
         log_action(self.action, actor=self.user, municipality=self.user.municipality, obj=self.user,
                    data={"email": self.user.email})
         return response
