@@ -247,7 +247,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- i18n -------------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project's catalogue, then Danish for the Wagtail admin where Wagtail's own is incomplete (locale_wagtail/;
+# second, so that `makemessages` keeps writing the project's messages to the first). Both come before any app's.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_wagtail"]
 USE_I18N = True
 TIME_ZONE = "Europe/Copenhagen"
 USE_TZ = True

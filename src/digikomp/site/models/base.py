@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from digikomp.lib.i18n import localized
+from digikomp.lib.slugs import danish_slugify
 from digikomp.site.blocks import BodyBlock
 
 # First path segments the application owns (urls.py); a page directly below the home page may not take them,
@@ -27,6 +28,27 @@ RESERVED_SLUGS = frozenset({
 
 
 class SitePageForm(WagtailAdminPageForm):
+    """The page form of every site page: the address may be left empty (a pasted title does not fill it in the
+    browser), and is then made from the Danish title on the server, unique among the page's siblings."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        title = self.cleaned_data.get("title")  # cleaned before: the title's tab comes first
+        if slug or not title:
+            return slug
+        base = danish_slugify(title) or "side"
+        slug, n = base, 1
+        reserved = RESERVED_SLUGS if self.parent_page.depth == 2 else frozenset()
+        while slug in reserved or not Page._slug_is_available(slug, self.parent_page, self.instance):
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
     def clean(self):
         cleaned = super().clean()
         # The home page is at depth 2 (below Wagtail's root), so its children take the first path segment.
