@@ -7,6 +7,7 @@ import pytest
 from tests.browser.axe import Audit
 from tests.browser.conftest import login
 from tests.campaigns.helpers import answered_campaign, populate
+from tests.insights.test_national_comparison import generic, released_elsewhere
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -21,6 +22,10 @@ def test_the_heatmap_scrolls_in_its_box_and_the_page_never_sideways(visitor, liv
                                                                      width):
     populate(world)
     campaign = answered_campaign(world)
+    # Three other municipalities' released figures, so the national row is there too.
+    g = generic(campaign)
+    for code, levels, meeting in [("101", {3: 6, 1: 4}, 6), ("461", {2: 20}, 10), ("851", {4: 12}, 12)]:
+        released_elsewhere(code, g, levels, meeting)
     page = visitor.new_page(bypass_csp=True)
     page.set_viewport_size({"width": width, "height": 800})
     login(page, live_server, "admin@aarhus.example")
@@ -48,6 +53,9 @@ def test_the_heatmap_scrolls_in_its_box_and_the_page_never_sideways(visitor, liv
     assert abs(header.bounding_box()["x"] - left) <= 2
     assert box.evaluate("(el) => el.scrollLeft") > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
+
+    national = page.locator("tfoot td[data-col='%s']" % g.code)
+    assert "67 %" in national.inner_text()
 
     audit = Audit()
     audit.check(page, f"heatmap at {width} px")
