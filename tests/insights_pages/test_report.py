@@ -112,3 +112,27 @@ def test_the_page_s_lead_names_the_wave_once(shipped_norm, world, client_for):
         reverse("insights:heatmap", kwargs={"pk": campaign.pk, "unit": "AAR"})).content.decode()
     lead = page.split('<p class="lead">')[1].split("</p>")[0]
     assert lead == "Kortlægning af digitale kompetencer, runde 1"
+
+
+@pytest.mark.django_db
+def test_the_demo_s_report_is_a_handful_of_full_pages(client):
+    """The demo as seed-demo builds it (smaller: 300 people in 30 units, two closed waves): the management
+    report of the whole municipality, which the issue found 11 mostly empty pages long."""
+    from django.core.management import call_command
+
+    from digikomp.accounts.models import User
+    from digikomp.assessments.models import Campaign
+    from digikomp.tenancy.models import OrgUnit
+
+    call_command("seed-demo", people=300, units=30, waves=2)
+    admin = User.objects.get(email="admin@aarhus.demo")
+    client.force_login(admin)
+    client.cookies["digikomp_language"] = "da"
+    campaign = Campaign.objects.filter(wave=2).get()
+    root = OrgUnit.objects.get(municipality=campaign.municipality, parent__isnull=True)
+    pages = report(client, campaign, root.external_id)
+    assert "Sammendrag" in pages[0] and "De største huller" in pages[0] and "n = " not in pages[0]
+    assert "runde 2 · runde 2" not in pages[0] and "runde 2, runde 2" not in pages[0]
+    assert len(pages) <= 7, len(pages)
+    # No page but the last is mostly empty.
+    assert all(len(text) >= 600 for text in pages[:-1]), [len(text) for text in pages]
