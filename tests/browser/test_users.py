@@ -42,7 +42,7 @@ def test_an_admin_invites_a_manager_who_sets_a_password_and_logs_in_on_a_phone(v
     admin.get_by_label("E-mail", exact=True).fill("lise@aarhus.example")
     admin.get_by_label("Leder", exact=True).check()
     admin.get_by_label("Find en enhed ud fra navnet").fill("Hjemmeplejen")
-    admin.get_by_role("button", name="Søg").first.click()
+    admin.get_by_role("button", name="Søg efter enheder").click()
     unit = admin.get_by_label("Aarhus Kommune › Sociale Forhold og Beskæftigelse › Hjemmeplejen Nord")
     unit.check()
     # What was typed survives the search.
