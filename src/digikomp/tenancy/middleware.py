@@ -26,7 +26,7 @@ class RowSecurityMiddleware:
     def __call__(self, request):
         from django.db import connection
 
-        if connection.vendor != "postgresql":
+        if connection.vendor != "postgresql" or rls.bypasses(connection):
             return self.get_response(request)
         user = request.user
         if user.is_authenticated and user.municipality_id:
