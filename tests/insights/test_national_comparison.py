@@ -159,3 +159,15 @@ def test_no_national_row_without_enough_municipalities(aarhus, client_for):
     html = client_for("municipal_admin").get(
         reverse("insights:heatmap", kwargs={"pk": aarhus.pk, "unit": "AAR"})).content.decode()
     assert "<tfoot>" not in html
+
+
+def test_the_coverage_page_shows_the_national_share_beside_the_own(aarhus, world, client_for):
+    g = generic(aarhus)
+    for code, levels, meeting in [("101", {3: 6, 1: 4}, 6), ("461", {2: 20}, 10), ("851", {4: 12}, 12)]:
+        released_elsewhere(code, g, levels, meeting)
+    client = client_for("municipal_admin")
+    client.cookies["digikomp_language"] = "en"
+    html = client.get(reverse("insights:coverage", kwargs={"pk": aarhus.pk, "unit": "AAR"})).content.decode()
+    assert "National: meet the requirement" in html
+    row = html.split(f"<th scope=\"row\">{g.code} ")[1].split("</tr>")[0]
+    assert row.rstrip().endswith('<td class="num">67 %</td>')  # 28 of 42, by hand above

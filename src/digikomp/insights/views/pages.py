@@ -96,6 +96,7 @@ def coverage(request, pk: int, unit: str):
     distributions = {d.competence.identifier: d for d in selectors.distributions(
         campaign=scope.campaign, unit=scope.unit, profile_id=scope.profile_id)}
     level_names = {lv.value: lv.name for lv in scope.campaign.framework_version.levels.all()}
+    national = selectors.national_comparison(campaign=scope.campaign, profile_id=scope.profile_id)
     rows = []
     for row in coverage.rows:
         distribution = distributions.get(row.competence.identifier)
@@ -111,11 +112,13 @@ def coverage(request, pk: int, unit: str):
             "dont_know": distribution.dont_know if shown and distribution.shown else None,
             "chart": _distribution_chart(distribution, level_names, f"dist-{row.competence.pk}")
             if shown and distribution.n and distribution.shown else None,
+            "national": p.percent(figure.cell.share_meeting, figure.cell.share_bound)
+            if (figure := national.get(row.competence.identifier)) else "",
         })
     return render(request, "insights/coverage.html", {
         **scope.context("coverage"), "profile_filter": True, "rows": rows,
         "overall": p.percent(coverage.overall), "large_gap": p.percent(p.LARGE_GAP),
-        "overall_partial": coverage.bounded_left_out,
+        "overall_partial": coverage.bounded_left_out, "national": bool(national),
     })
 
 
