@@ -100,3 +100,28 @@ def test_without_javascript_add_a_question_comes_back_with_one_more_block(visito
     assert page.get_by_label("Name", exact=True).input_value() == "Uden JavaScript"
     expect(page.locator("#error-summary")).to_have_count(0)
     assert not Campaign.objects.exists()
+
+
+def test_the_campaign_s_life_pages_pass_axe(visitor, live_server, two_nords):
+    from tests.assessments.helpers import invited_campaign
+    from tests.browser.axe import Audit
+
+    campaign = invited_campaign(two_nords, custom_questions=[{"kind": "text", "text_da": "Hvad savner du?"}])
+    page = visitor.new_page(bypass_csp=True)
+    login(page, live_server, "admin@aarhus.example")
+    audit = Audit()
+    for name, path in [("form", "/app/kortlaegning/ny/"), ("detail", f"/app/kortlaegning/{campaign.pk}/"),
+                       ("edit", f"/app/kortlaegning/{campaign.pk}/rediger/"),
+                       ("close", f"/app/kortlaegning/{campaign.pk}/luk/"),
+                       ("delete", f"/app/kortlaegning/{campaign.pk}/slet/"),
+                       ("preview", f"/app/kortlaegning/{campaign.pk}/e-mail/")]:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        audit.check(page, name)
+    # The search box shown and used, and a refused reminder's message on the campaign's page.
+    page.goto(f"{live_server.url}/app/kortlaegning/ny/")
+    page.get_by_label("Find en enhed").fill("nord")
+    audit.check(page, "form, searching")
+    page.goto(f"{live_server.url}/app/kortlaegning/{campaign.pk}/")
+    audit.check(page, "detail with a reminder refused")
+    audit.assert_no_serious_violations()
