@@ -214,6 +214,7 @@ def facet_index() -> FacetIndex:
     values = {facet: {value: _bits(found, size) for value, found in by_value.items()}
               for facet, by_value in pairs.items()}
     _index = FacetIndex(version, order, position, (1 << size) - 1, values, of_case)
+    search.compounds(version)  # the words of the same published cases, for compound search
     return _index
 
 
@@ -328,7 +329,7 @@ def _text_match(index: FacetIndex, q: str, *, ranked: bool) -> list[int]:
         if key in _text_matches:
             _text_matches.move_to_end(key)
             return _text_matches[key]
-    found = [pk for pk in search.ranked_ids(q, ranked=ranked) if pk in index.position]
+    found = [pk for pk in search.ranked_ids(q, ranked=ranked, version=index.version) if pk in index.position]
     _text_matches[(index.version, terms, ranked)] = found
     while len(_text_matches) > TEXT_MATCHES_KEPT:
         _text_matches.popitem(last=False)
