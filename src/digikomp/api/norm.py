@@ -217,7 +217,9 @@ def _requirements(effective: EffectiveProfile, compare: bool) -> list[dict]:
 class ProfileDetail(PublicEndpoint):
     def get(self, request, pk: int):
         code = _filters(ProfileDetailFilter, request).get("municipality")
-        profile = get_object_or_404(Profile.objects.select_related("owner"), pk=pk)
+        # Public: the norm shows every municipality's local profiles as well as the national ones.
+        profile = get_object_or_404(Profile.objects.unscoped("the published norm is public").select_related("owner"),
+                                    pk=pk)
         municipality = _municipality(code) if code else None
         if profile.is_national:
             kind = "national"

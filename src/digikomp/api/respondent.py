@@ -55,6 +55,7 @@ from digikomp.assessments.services import (
 )
 from digikomp.assessments.survey.questionnaire import DONT_KNOW, questionnaire_for
 from digikomp.assessments.survey.services import response_consent_set
+from digikomp.assessments.tokens import RESPONDENT
 from digikomp.assessments.verification import CODE_LIFETIME, TooManyCodes, code_check, code_request
 from digikomp.lib.i18n import CONTENT_LANGUAGES
 
@@ -216,12 +217,12 @@ class Survey(PersonLogin, TokenEndpoint):
 
     def get(self, request, token: str):
         invitation = self.invitation(token)
-        submitted = SurveyResponse.objects.filter(invitation=invitation).exists()
+        submitted = SurveyResponse.objects.unscoped(RESPONDENT).filter(invitation=invitation).exists()
         if (unavailable := _unavailable(invitation)) is not None:
             if submitted:  # the result stays the person's to read after the survey closes
                 unavailable.data["result"] = self.result_url(token)
             return unavailable
-        draft = Draft.objects.filter(invitation=invitation).first()
+        draft = Draft.objects.unscoped(RESPONDENT).filter(invitation=invitation).first()
         state = "submitted" if submitted else "in_progress" if draft else "not_started"
         readable = draft.data if draft is not None and self.link.can_read_draft(draft) else {}
         return Response({"status": state, **_questionnaire(invitation), "draft": readable,
@@ -244,7 +245,7 @@ class SurveyDraft(TokenEndpoint):
         invitation = self.invitation(token)
         if (unavailable := _unavailable(invitation)) is not None:
             return unavailable
-        if SurveyResponse.objects.filter(invitation=invitation).exists():
+        if SurveyResponse.objects.unscoped(RESPONDENT).filter(invitation=invitation).exists():
             return self.already_submitted(token)
         try:
             body = self.body()
@@ -310,7 +311,7 @@ class SurveySubmit(TokenEndpoint):
 class SurveyResult(PersonLogin, TokenEndpoint):
     def get(self, request, token: str):
         invitation = self.invitation(token)
-        response = (SurveyResponse.objects.select_related("invitation", "campaign__municipality",
+        response = (SurveyResponse.objects.unscoped(RESPONDENT).select_related("invitation", "campaign__municipality",
                                                           "campaign__framework_version")
                     .filter(invitation=invitation).first())
         if response is None:
@@ -337,7 +338,7 @@ class SurveyConsent(PersonLogin, TokenEndpoint):
 
     def put(self, request, token: str):
         invitation = self.invitation(token)
-        response = SurveyResponse.objects.select_related("campaign__municipality").filter(
+        response = SurveyResponse.objects.unscoped(RESPONDENT).select_related("campaign__municipality").filter(
             invitation=invitation).first()
         if response is None:
             raise NotFound(_("There is no result yet: the answers have not been submitted."))

@@ -38,7 +38,7 @@ from django.utils.translation import gettext as _
 
 from digikomp.assessments.models import Campaign, Draft, Invitation
 from digikomp.assessments.services import SurveyError
-from digikomp.assessments.tokens import new_public_id, public_id_from, token_for
+from digikomp.assessments.tokens import RESPONDENT, new_public_id, public_id_from, token_for
 from digikomp.audit.models import log_action
 
 MAILBOX, LOGIN, CODE = "mailbox", "login", "code"
@@ -58,7 +58,7 @@ def resolve(token: str, related: tuple[str, ...] = ()) -> tuple[Invitation, bool
     public_id = public_id_from(token)  # a forged token stops here, before any query
     if public_id is None:
         return None
-    invitation = (Invitation.objects.select_related(*related)
+    invitation = (Invitation.objects.unscoped(RESPONDENT).select_related(*related)
                   .filter(Q(public_id=public_id) | Q(export_public_id=public_id)).first())
     if invitation is None:
         return None

@@ -45,7 +45,8 @@ def send_batch(invitations, kind: str) -> int:
     with get_connection() as connection:
         connection.send_messages([_message(i, kind) for i in sendable])
     field = "sent_at" if kind == "invitation" else "reminded_at"
-    Invitation.objects.filter(pk__in=[i.pk for i in sendable]).update(**{field: timezone.now()})
+    # The invitations the caller fetched (one campaign's, or a task's across municipalities).
+    Invitation.objects.unscoped("stamping the invitations just sent").filter(pk__in=[i.pk for i in sendable]).update(**{field: timezone.now()})
     return len(sendable)
 
 

@@ -17,7 +17,7 @@ def my_surveys(request):
     person = getattr(request.user, "person", None)
     invitations = []
     if person is not None:
-        for invitation in (Invitation.objects.filter(person=person).select_related("campaign")
+        for invitation in (person.invitations.select_related("campaign")
                            .order_by("-campaign__opens_at")):
             token = token_for(invitation.public_id)
             invitations.append({

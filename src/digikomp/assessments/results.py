@@ -236,7 +236,7 @@ def shared_results_for_manager(access: Access) -> QuerySet[Response]:
     """
     if access.municipality is None or not access.managed_paths:
         return Response.objects.none()
-    return (Response.objects.filter(campaign__municipality=access.municipality, share_with_manager=True)
+    return (Response.objects.of_municipality(access.municipality).filter(share_with_manager=True)
             .filter(within(*access.managed_paths, via="unit"))
             .select_related("invitation__person", "unit", "campaign")
             .order_by("-submitted_at"))

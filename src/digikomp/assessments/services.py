@@ -30,7 +30,7 @@ from digikomp.assessments.models import (
     KnowledgeItem,
     Response,
 )
-from digikomp.assessments.tokens import new_public_id
+from digikomp.assessments.tokens import RESPONDENT, new_public_id
 from digikomp.audit.models import log_action
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.lib.anonymity import effective_k
@@ -82,7 +82,7 @@ def campaign_create(*, municipality: Municipality, spec: CampaignSpec, actor=Non
             errors[f"custom_questions.{i}"] = _("Each question needs a kind and a Danish text.")
     if any(not isinstance(d, int) or d < 0 for d in spec.reminder_days):
         errors["reminder_days"] = _("Reminders are whole days after opening.")
-    units = list(OrgUnit.objects.filter(municipality=municipality, pk__in=spec.unit_ids))
+    units = list(OrgUnit.objects.of_municipality(municipality).filter(pk__in=spec.unit_ids))
     if len(units) != len(set(spec.unit_ids)):
         errors["units"] = _("Every unit must belong to the municipality.")
     release = release_for(municipality)
@@ -90,7 +90,7 @@ def campaign_create(*, municipality: Municipality, spec: CampaignSpec, actor=Non
         errors["release"] = _("No norm has been published yet.")
     if errors:
         raise SurveyError(errors)
-    series, _created = CampaignSeries.objects.get_or_create(
+    series, _created = CampaignSeries.objects.of_municipality(municipality).get_or_create(
         municipality=municipality, name=spec.series.strip() or spec.name.strip(),
         defaults={"panel_secret": secrets.token_hex(32)},
     )
@@ -116,11 +116,11 @@ def campaign_create(*, municipality: Municipality, spec: CampaignSpec, actor=Non
 
 def audience(campaign: Campaign):
     """The active people the campaign is for: in its units (and below), with a profile it covers."""
-    people = Person.objects.filter(municipality=campaign.municipality, active=True, primary_unit__isnull=False)
+    people = Person.objects.of_municipality(campaign.municipality).filter(active=True, primary_unit__isnull=False)
     units = list(campaign.audience_units.values_list("path", flat=True))
     if units:
         people = people.filter(within(*units, via="primary_unit"))
-    mapping = dict(JobProfile.objects.filter(municipality=campaign.municipality).values_list("job_code", "profile_id"))
+    mapping = dict(JobProfile.objects.of_municipality(campaign.municipality).values_list("job_code", "profile_id"))
     fallback = default_profile()  # unmapped job codes: the profile every employee has
     wanted = set(campaign.audience_profiles.values_list("pk", flat=True))
     result = []
@@ -145,7 +145,8 @@ def invitations_create(*, campaign: Campaign, actor=None) -> list[Invitation]:
         if person.pk in invited:
             continue
         if profile_id not in requirements_cache:
-            profile = Profile.objects.get(pk=profile_id)
+            profile = (Profile.objects.of_municipality(campaign.municipality_id) | Profile.objects.shared()).get(
+                pk=profile_id)
             effective = effective_profile(profile, campaign.municipality, campaign.release)
             requirements_cache[profile_id] = {str(e.identifier): [e.level, e.importance] for e in effective.required
                                               if e.identifier in effective.competences}
@@ -279,7 +280,7 @@ def draft_save(*, invitation: Invitation, body, writer: str = "") -> Draft:
     stored = {"answers": data["answers"], "knowledge": {str(k): v for k, v in data["knowledge"].items()},
               "custom": {str(k): v for k, v in data["custom"].items()},
               "share_with_manager": data["share_with_manager"]}
-    draft, _created = Draft.objects.update_or_create(invitation=invitation,
+    draft, _created = Draft.objects.unscoped(RESPONDENT).update_or_create(invitation=invitation,
                                                      defaults={"data": stored, "writer": writer})
     return draft
 
@@ -307,7 +308,8 @@ def response_submit(*, invitation: Invitation, body, idempotency_key: str | None
     # rows); the key decides first, so a retry gets its stored response back rather than a refusal.
     earlier_filter = Q(invitation=invitation) | Q(idempotency_key=idempotency_key) if idempotency_key \
         else Q(invitation=invitation)
-    earlier = list(Response.objects.filter(earlier_filter)[:2])
+    # Idempotency keys are unique across the table, so a key is looked up in every municipality's responses.
+    earlier = list(Response.objects.unscoped(RESPONDENT).filter(earlier_filter)[:2])
     for response in earlier:
         if idempotency_key and response.idempotency_key == idempotency_key:
             if response.invitation_id != invitation.pk:
@@ -322,7 +324,7 @@ def response_submit(*, invitation: Invitation, body, idempotency_key: str | None
             response = _store(invitation, data, idempotency_key)
     except IntegrityError:
         # Someone else stored a response for this invitation (or this key) between our check and insert.
-        earlier = Response.objects.filter(invitation=invitation).first()
+        earlier = Response.objects.unscoped(RESPONDENT).filter(invitation=invitation).first()
         if earlier is not None and idempotency_key and earlier.idempotency_key == idempotency_key:
             return Submitted(earlier, False)
         if earlier is not None:
@@ -372,6 +374,6 @@ def _store(invitation: Invitation, data: dict, idempotency_key: str | None) -> R
     ]
     tallies.add_response(campaign_id=invitation.campaign_id, unit_path=invitation.unit.path,
                          profile_id=invitation.profile_id, increments=increments)
-    Invitation.objects.filter(pk=invitation.pk).update(submitted_at=now)
-    Draft.objects.filter(invitation=invitation).delete()
+    Invitation.objects.unscoped(RESPONDENT).filter(pk=invitation.pk).update(submitted_at=now)
+    Draft.objects.unscoped(RESPONDENT).filter(invitation=invitation).delete()
     return response

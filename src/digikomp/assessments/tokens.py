@@ -14,6 +14,10 @@ from django.conf import settings
 
 SALT = b"digikomp.assessments.invitation"
 
+# The survey is answered through the personal link: the invitation it names is the respondent's access, so the
+# rows of that one invitation are read and written by it, whatever the municipality.
+RESPONDENT = "the respondent's own invitation, named by their personal link (the link is the access)"
+
 
 def new_public_id() -> str:
     return secrets.token_urlsafe(16)

@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from digikomp.assessments.models import Invitation, VerificationCode
 from digikomp.assessments.services import SurveyError
+from digikomp.assessments.tokens import RESPONDENT
 
 CODE_LIFETIME = timedelta(minutes=15)
 MAX_ATTEMPTS = 5
@@ -51,11 +52,11 @@ def code_request(*, invitation: Invitation) -> VerificationCode:
     now = timezone.now()
     with transaction.atomic():
         # The invitation's row is the lock: two requests at once cannot both slip under the hourly limit.
-        Invitation.objects.select_for_update().only("pk").get(pk=invitation.pk)
-        recent = VerificationCode.objects.filter(invitation=invitation, created_at__gt=now - timedelta(hours=1))
+        Invitation.objects.unscoped(RESPONDENT).select_for_update().only("pk").get(pk=invitation.pk)
+        recent = invitation.codes.filter(created_at__gt=now - timedelta(hours=1))
         if recent.count() >= MAX_CODES_PER_HOUR:
             raise TooManyCodes({"code": _("Too many codes were asked for. Please wait an hour and ask again.")})
-        VerificationCode.objects.filter(invitation=invitation, used_at__isnull=True,
+        invitation.codes.filter(used_at__isnull=True,
                                         expires_at__gt=now).update(expires_at=now)
         code = VerificationCode.objects.create(invitation=invitation, created_at=now,
                                                expires_at=now + CODE_LIFETIME)
@@ -70,7 +71,7 @@ def code_check(*, invitation: Invitation, code: str) -> None:
     if not (len(code) == DIGITS and code.isascii() and code.isdigit()):
         raise SurveyError({"code": _("The code is the 6 digits in the e-mail.")})
     now = timezone.now()
-    latest = VerificationCode.objects.filter(invitation=invitation).order_by("-created_at", "-pk").first()
+    latest = invitation.codes.all().order_by("-created_at", "-pk").first()
     if latest is None:
         raise SurveyError({"code": _("Ask for a code first.")})
     if latest.used_at is not None or latest.expires_at <= now:
@@ -78,7 +79,7 @@ def code_check(*, invitation: Invitation, code: str) -> None:
     if not latest.digest:
         raise SurveyError({"code": _("The e-mail with your code is on its way. Please try again in a minute.")})
     # The try is counted before the comparison, in one statement, so parallel guesses cannot pass the limit.
-    counted = VerificationCode.objects.filter(pk=latest.pk, attempts__lt=MAX_ATTEMPTS,
+    counted = invitation.codes.filter(pk=latest.pk, attempts__lt=MAX_ATTEMPTS,
                                               used_at__isnull=True).update(attempts=F("attempts") + 1)
     if not counted:
         raise SurveyError({"code": _("Too many wrong tries. Ask for a new code.")})
@@ -88,5 +89,5 @@ def code_check(*, invitation: Invitation, code: str) -> None:
             raise SurveyError({"code": _("Too many wrong tries. Ask for a new code.")})
         raise SurveyError({"code": ngettext("The code is not right. You have %(n)d more try.",
                                             "The code is not right. You have %(n)d more tries.", left) % {"n": left}})
-    if not VerificationCode.objects.filter(pk=latest.pk, used_at__isnull=True).update(used_at=now):
+    if not invitation.codes.filter(pk=latest.pk, used_at__isnull=True).update(used_at=now):
         raise SurveyError({"code": _("This code is no longer valid. Ask for a new one.")})

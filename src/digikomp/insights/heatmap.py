@@ -91,13 +91,13 @@ class Heatmap:
 def build_heatmap(*, campaign: Campaign, unit: OrgUnit, profile_id: int | None = None) -> Heatmap:
     k = threshold_for(campaign)
     release = current_release(campaign)
-    children = list(OrgUnit.objects.filter(parent=unit).order_by("name"))
+    children = list(unit.children.all().order_by("name"))
     competences = list(campaign.framework_version.competences.order_by("position"))
     if release is None:
         return Heatmap(campaign, unit, [unit, *[c for c in children if c.active]], competences, profile_id,
                        released=False, k=k)
-    released_rows = {(row.unit_id, row.competence_identifier): row for row in ReleasedTally.objects.filter(
-        release=release, unit_id__in=[unit.pk, *[c.pk for c in children]], profile_id=profile_id)}
+    released_rows = {(row.unit_id, row.competence_identifier): row for row in release.tallies.filter(
+        unit_id__in=[unit.pk, *[c.pk for c in children]], profile_id=profile_id)}
     # Inactive sub-units stay in the sums (their past answers count in the parent) but are listed only
     # when they hold answers.
     with_data = {u for (u, _c) in released_rows}

@@ -103,13 +103,13 @@ def current_release(campaign: Campaign) -> FigureRelease | None:
     if not released(campaign):
         return None
     k = threshold_for(campaign)
-    existing = FigureRelease.objects.filter(campaign=campaign).first()
+    existing = FigureRelease.objects.of_municipality(campaign.municipality_id).filter(campaign=campaign).first()
     if existing is not None and existing.k == k and existing.format == RELEASE_FORMAT:
         return existing
     try:
         return release_campaign(campaign)
     except IntegrityError:  # a concurrent reader released it first
-        return FigureRelease.objects.get(campaign=campaign)
+        return FigureRelease.objects.of_municipality(campaign.municipality_id).get(campaign=campaign)
 
 
 @transaction.atomic
@@ -118,18 +118,19 @@ def release_campaign(campaign: Campaign) -> FigureRelease:
     if not released(campaign):
         raise ValueError("a campaign's figures are released only after it has closed")
     k = threshold_for(campaign)
-    FigureRelease.objects.filter(campaign=campaign).delete()
-    paths = dict(OrgUnit.objects.filter(municipality=campaign.municipality_id).values_list("pk", "path"))
+    FigureRelease.objects.of_municipality(campaign.municipality_id).filter(campaign=campaign).delete()
+    paths = dict(OrgUnit.objects.of_municipality(campaign.municipality_id).values_list("pk", "path"))
 
     responses = {pk: (unit, profile, requirements) for pk, unit, profile, requirements in
-                 Response.objects.filter(campaign=campaign).values_list(
+                 campaign.responses.values_list(
                      "pk", "unit_id", "profile_id", "invitation__requirements").iterator(chunk_size=BATCH)}
     release = FigureRelease.objects.create(campaign=campaign, k=k, responses=len(responses), format=RELEASE_FORMAT)
 
     # Levels per (direct unit, profile, competence); the self-ratings are kept for the knowledge checks.
     direct: dict[tuple[int, int, object], list[int]] = defaultdict(lambda: [0] * WIDTH)
     rated: dict[tuple[int, str], int | None] = {}
-    for response_id, identifier, level in (Answer.objects.filter(response__campaign=campaign)
+    for response_id, identifier, level in (Answer.objects.of_municipality(campaign.municipality_id)
+                                           .filter(response__campaign=campaign)
                                            .values_list("response_id", "competence_identifier", "level")
                                            .iterator(chunk_size=BATCH)):
         unit, profile, requirements = responses[response_id]
@@ -194,7 +195,8 @@ def _store_knowledge(release, paths, campaign, responses, rated, k) -> None:
     # per (direct unit, competence, question level)
     direct: dict[tuple[int, object, int], list[int]] = defaultdict(lambda: [0] * KNOWLEDGE_WIDTH)
     for response_id, identifier, item_level, correct in (
-            KnowledgeAnswer.objects.filter(response__campaign=campaign)
+            KnowledgeAnswer.objects.of_municipality(campaign.municipality_id)
+            .filter(response__campaign=campaign)
             .values_list("response_id", "item__competence_identifier", "item__level", "correct")
             .iterator(chunk_size=BATCH)):
         level = rated.get((response_id, str(identifier)))
@@ -225,7 +227,7 @@ def _store_knowledge(release, paths, campaign, responses, rated, k) -> None:
 
 def _store_responses(release, paths, campaign, responses, k) -> None:
     invited: dict[int, list[int]] = defaultdict(lambda: [0])
-    for unit in Invitation.objects.filter(campaign=campaign).values_list("unit_id", flat=True).iterator(
+    for unit in campaign.invitations.values_list("unit_id", flat=True).iterator(
             chunk_size=BATCH):
         invited[unit][0] += 1
     responded: dict[int, list[int]] = defaultdict(lambda: [0])

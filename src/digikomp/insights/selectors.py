@@ -23,11 +23,17 @@ from digikomp.insights.release import current_release
 from digikomp.lib.anonymity import bounded_count, stepped, suppress_partition, threshold_for, visible
 from digikomp.tenancy.models import Municipality, OrgUnit
 
+# The national picture and the national comparison read released figures of every municipality, by design:
+# only figures already released under each campaign's threshold, and only at the top of each organisation.
+NATIONAL = "the national picture compares released figures across municipalities"
+
 
 def _chain_and_children(unit: OrgUnit) -> tuple[list[OrgUnit], dict[int, list[int]], list[OrgUnit]]:
-    chain = list(OrgUnit.objects.filter(pk__in=ancestor_ids(unit.path)).order_by("depth"))
+    chain = list(OrgUnit.objects.of_municipality(unit.municipality_id).filter(pk__in=ancestor_ids(unit.path))
+                 .order_by("depth"))
     children: dict[int, list[int]] = {u.pk: [] for u in chain}
-    child_units = list(OrgUnit.objects.filter(parent_id__in=list(children)).order_by("name"))
+    child_units = list(OrgUnit.objects.of_municipality(unit.municipality_id).filter(parent_id__in=list(children))
+                       .order_by("name"))
     for child in child_units:
         children[child.parent_id].append(child.pk)
     return chain, children, [c for c in child_units if c.parent_id == unit.pk]
@@ -107,8 +113,7 @@ def distributions(*, campaign: Campaign, unit: OrgUnit, profile_id: int | None =
         return [Distribution(c, True) for c in competences]
     k = release.k
     lowest, highest = level_range(campaign)
-    rows = {row.competence_identifier: row for row in ReleasedTally.objects.filter(
-        release=release, unit=unit, profile_id=profile_id)}
+    rows = {row.competence_identifier: row for row in release.tallies.filter(unit=unit, profile_id=profile_id)}
     levels = campaign.framework_version.levels.count()
     result = []
     for competence in competences:
@@ -169,7 +174,7 @@ def knowledge_vs_self_rating(*, campaign: Campaign, unit: OrgUnit) -> list[Knowl
     k = release.k
     competences = {c.identifier: c for c in campaign.framework_version.competences.all()}
     result = []
-    for row in sorted(ReleasedKnowledge.objects.filter(release=release, unit=unit),
+    for row in sorted(release.knowledge.filter(unit=unit),
                       key=lambda r: (competences[r.competence_identifier].position, r.level or 0)):
         competence = competences[row.competence_identifier]
         a = row.answered
@@ -203,16 +208,16 @@ class ResponseRate:
 def response_rates(*, campaign: Campaign, unit: OrgUnit) -> list[ResponseRate]:
     """Invited and responded for the unit and its children; the respondents are the group k protects."""
     release = current_release(campaign)
-    children = list(OrgUnit.objects.filter(parent=unit).order_by("name"))
+    children = list(unit.children.all().order_by("name"))
     if release is not None:
-        rows = {r.unit_id: r for r in ReleasedResponses.objects.filter(
-            release=release, unit_id__in=[unit.pk, *[c.pk for c in children]])}
+        rows = {r.unit_id: r for r in release.responses_by_unit.filter(
+            unit_id__in=[unit.pk, *[c.pk for c in children]])}
         return [ResponseRate(u, not rows[u.pk].responded and bool(rows[u.pk].withheld), rows[u.pk].invited,
                              rows[u.pk].responded) for u in [unit, *children] if u.pk in rows]
     k = threshold_for(campaign)
     chain, tree, own_children = _chain_and_children(unit)
     ids = set(tree) | {c for kids in tree.values() for c in kids}
-    sums = {row["unit_id"]: row for row in ResponseCount.objects.filter(campaign=campaign, unit_id__in=list(ids))
+    sums = {row["unit_id"]: row for row in campaign.response_counts.filter(unit_id__in=list(ids))
             .values("unit_id").annotate(i=Sum("invited"), r=Sum("responded"))}
     hidden, hidden_children = _hidden_rows({u: row["r"] for u, row in sums.items()}, chain, tree, k)
     result = []
@@ -244,16 +249,16 @@ def campaign_totals(*, campaign: Campaign) -> CampaignTotals:
     total only when every root's own number is shown too (otherwise the total minus the shown roots would
     reveal a hidden one), rounded down to a multiple of k.
     """
-    roots = list(OrgUnit.objects.filter(municipality=campaign.municipality_id, parent__isnull=True)
+    roots = list(OrgUnit.objects.of_municipality(campaign.municipality_id).filter(parent__isnull=True)
                  .values_list("pk", flat=True))
     release = current_release(campaign)
     if release is not None:
-        rows = list(ReleasedResponses.objects.filter(release=release, unit_id__in=roots))
+        rows = list(release.responses_by_unit.filter(unit_id__in=roots))
         responded = sum(r.responded for r in rows)
         hidden = not responded and any(r.withheld for r in rows)
         return CampaignTotals(sum(r.invited for r in rows), None if hidden else responded)
     k = threshold_for(campaign)
-    per_root = list(ResponseCount.objects.filter(campaign=campaign, unit_id__in=roots).values("unit_id")
+    per_root = list(campaign.response_counts.filter(unit_id__in=roots).values("unit_id")
                     .annotate(i=Sum("invited"), r=Sum("responded")))
     invited = sum(row["i"] for row in per_root)
     responded = sum(row["r"] for row in per_root)
@@ -301,11 +306,11 @@ def national_heatmap(*, framework_version) -> NationalHeatmap:
     from django.utils import timezone
 
     latest: dict[int, Campaign] = {}
-    for campaign in (Campaign.objects.filter(framework_version=framework_version, closes_at__lte=timezone.now())
+    for campaign in (Campaign.objects.unscoped(NATIONAL).filter(framework_version=framework_version, closes_at__lte=timezone.now())
                      .select_related("municipality").order_by("closes_at", "pk")):
         latest[campaign.municipality_id] = campaign
     releases = {campaign.municipality_id: current_release(campaign) for campaign in latest.values()}
-    roots = OrgUnit.objects.filter(parent__isnull=True, municipality_id__in=list(latest))
+    roots = OrgUnit.objects.unscoped(NATIONAL).filter(parent__isnull=True, municipality_id__in=list(latest))
     root_of = {}
     for root in roots:  # a municipality with several roots: their rows add up (groups of >= k each)
         root_of.setdefault(root.municipality_id, []).append(root.pk)
@@ -314,7 +319,7 @@ def national_heatmap(*, framework_version) -> NationalHeatmap:
     columns = ["dont_know", "meeting", *[f"level_{lv}" for lv in LEVELS]]
     municipality_of = {release.pk: m for m, release in releases.items()}
     root_ids = [pk for pks in root_of.values() for pk in pks]
-    for row in ReleasedTally.objects.filter(release__in=list(releases.values()), unit_id__in=root_ids,
+    for row in ReleasedTally.objects.unscoped(NATIONAL).filter(release__in=list(releases.values()), unit_id__in=root_ids,
                                             profile__isnull=True):
         key = (municipality_of[row.release_id], row.competence_identifier)
         values = sums.setdefault(key, [0] * len(columns))
@@ -376,7 +381,7 @@ def _national_comparison(campaign: Campaign, profile_id: int | None) -> dict[UUI
         return {}  # an open campaign shows nothing, and nothing to compare with
     k = threshold_for(campaign)
     latest: dict[int, Campaign] = {}
-    for other in (Campaign.objects.filter(framework_version=campaign.framework_version,
+    for other in (Campaign.objects.unscoped(NATIONAL).filter(framework_version=campaign.framework_version,
                                           closes_at__lte=timezone.now())
                   .exclude(municipality=campaign.municipality_id).select_related("municipality")
                   .order_by("closes_at", "pk")):
@@ -385,11 +390,11 @@ def _national_comparison(campaign: Campaign, profile_id: int | None) -> dict[UUI
     if len(releases) < NATIONAL_MIN_MUNICIPALITIES:
         return {}
     municipality_of = {release.pk: m for m, release in releases.items()}
-    roots = list(OrgUnit.objects.filter(parent__isnull=True, municipality_id__in=list(releases))
+    roots = list(OrgUnit.objects.unscoped(NATIONAL).filter(parent__isnull=True, municipality_id__in=list(releases))
                  .values_list("pk", flat=True))
     # (municipality, competence) -> [n, sum of levels, meeting]
     sums: dict[tuple[int, UUID], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for row in ReleasedTally.objects.filter(release__in=list(releases.values()), unit_id__in=roots,
+    for row in ReleasedTally.objects.unscoped(NATIONAL).filter(release__in=list(releases.values()), unit_id__in=roots,
                                             profile_id=profile_id):
         values = sums[(municipality_of[row.release_id], row.competence_identifier)]
         for level in LEVELS:

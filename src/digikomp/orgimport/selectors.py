@@ -14,7 +14,7 @@ def org_imports(access: Access) -> QuerySet[OrgImport]:
         return OrgImport.objects.none()
     # Without the parsed organisation and the record of the state before: megabytes that no page shows
     # (uploads.py and undo.py read them when they need them).
-    return (OrgImport.objects.filter(municipality=access.municipality).select_related("uploaded_by")
+    return (OrgImport.objects.of_municipality(access.municipality).select_related("uploaded_by")
             .defer(*OrgImport.BIG))
 
 

@@ -106,18 +106,17 @@ def org_import_plan(*, municipality: Municipality, snapshot: Snapshot, keep: int
     """What importing the snapshot would change, computed with three queries and nothing written. Every change
     is counted; the first `keep` of each kind are listed (all when None)."""
     # Read row by row (iterator): a list of every row as well as the dicts would double the memory of a plan.
-    units = {row[1]: ExistingUnit(*row) for row in OrgUnit.objects.filter(municipality=municipality)
+    units = {row[1]: ExistingUnit(*row) for row in OrgUnit.objects.of_municipality(municipality)
              .values_list(*ExistingUnit._fields).iterator(chunk_size=CHUNK_ROWS)}
     people = {}
     shared: dict[str, str] = {}  # one string per job code and title, which thousands of people share
-    for pk, ext, name, email, code, title, *rest in (Person.objects.filter(municipality=municipality)
+    for pk, ext, name, email, code, title, *rest in (Person.objects.of_municipality(municipality)
                                                      .values_list(*ExistingPerson._fields)
                                                      .iterator(chunk_size=CHUNK_ROWS)):
         people[ext] = ExistingPerson(pk, ext, name, email, shared.setdefault(code, code),
                                      shared.setdefault(title, title), *rest)
     managers = {(person, unit): ExistingManager(pk, title, active)
-                for pk, person, unit, title, active in UnitManager.objects.filter(
-                    unit__municipality=municipality).values_list(
+                for pk, person, unit, title, active in UnitManager.objects.of_municipality(municipality).values_list(
                     "pk", "person__external_id", "unit__external_id", "title", "active")
                 .iterator(chunk_size=CHUNK_ROWS)}
     plan = ImportPlan(municipality, snapshot, units, people, managers, Changes(keep=keep))
@@ -238,7 +237,7 @@ def _apply_units(plan: ImportPlan, now, undo: dict) -> dict[str, int]:
     pks = {ext: u.pk for ext, u in plan.units.items()}
     if new:
         # Only the new rows: nothing else adds units to a municipality while its import holds its lock.
-        pks |= OrgUnit.objects.filter(municipality=municipality, pk__gt=last).values_list("external_id", "pk")
+        pks |= OrgUnit.objects.of_municipality(municipality).filter(pk__gt=last).values_list("external_id", "pk")
     # Units no longer in the file keep their parent; the tree is recomputed as a whole so that a unit moved
     # in the file takes along the paths of everything below it, inactive descendants included.
     parents = {u.pk: u.parent_id for u in plan.units.values()}
@@ -310,7 +309,7 @@ def _apply_people(plan: ImportPlan, unit_pks: dict[str, int], now, undo: dict) -
     pks = {ext: p.pk for ext, p in plan.people.items()}
     if new:
         # Only the new rows: nothing else adds people to a municipality while its import holds its lock.
-        pks |= Person.objects.filter(municipality=municipality, pk__gt=last).values_list("external_id", "pk")
+        pks |= Person.objects.of_municipality(municipality).filter(pk__gt=last).values_list("external_id", "pk")
     before: list = []
     update_rows(Person, PERSON_FIELDS, _people_updates(plan, unit_pks, now, before))
     undo["people"] = before
@@ -359,5 +358,5 @@ def _apply_managers(plan: ImportPlan, unit_pks: dict[str, int], person_pks: dict
     previous = {old.pk: old for old in plan.managers.values()}
     undo["managers"] = [[pk, previous[pk].title, previous[pk].active] for pk, _title, _active in updates]
     # The new rows: nothing else adds managers in a municipality while its import holds its lock.
-    undo["managers_created"] = list(UnitManager.objects.filter(unit__municipality=plan.municipality, pk__gt=last)
+    undo["managers_created"] = list(UnitManager.objects.of_municipality(plan.municipality).filter(pk__gt=last)
                                     .values_list("pk", flat=True)) if new else []

@@ -67,7 +67,7 @@ def undo_state(org_import: OrgImport, *, now: datetime | None = None) -> UndoSta
     if later.exists():
         return UndoState(False, until, _("This import can no longer be undone: a later import has been applied. "
                                          "Only the latest import can be undone."))
-    if not OrgImport.objects.filter(pk=org_import.pk).exclude(undo={}).exists():
+    if not OrgImport.objects.of_municipality(org_import.municipality_id).filter(pk=org_import.pk).exclude(undo={}).exists():
         return UndoState(False, until, _("This import cannot be undone: the organisation before it was not "
                                          "recorded."))
     return UndoState(True, until, "")
@@ -87,11 +87,11 @@ def org_import_undo(*, org_import: OrgImport, actor) -> Undone:
     reason (and nothing changed) when that is not possible."""
     with transaction.atomic():
         municipality = lock(org_import.municipality_id)
-        current = OrgImport.objects.select_for_update().defer(*OrgImport.BIG).get(pk=org_import.pk)
+        current = OrgImport.objects.of_municipality(org_import.municipality_id).select_for_update().defer(*OrgImport.BIG).get(pk=org_import.pk)
         state = undo_state(current)
         if not state.possible:
             raise ServiceError(state.reason)
-        record = OrgImport.objects.values_list("undo", flat=True).get(pk=org_import.pk)
+        record = OrgImport.objects.of_municipality(org_import.municipality_id).values_list("undo", flat=True).get(pk=org_import.pk)
         stamp = datetime.fromisoformat(record["stamp"])
         units, people = record["units"], record["people"]
         units_created, people_created = record["units_created"], record["people_created"]
@@ -100,19 +100,19 @@ def org_import_undo(*, org_import: OrgImport, actor) -> Undone:
         _check_untouched(Person, municipality, [row[0] for row in people] + people_created, stamp)
 
         update_rows(UnitManager, ["title", "active"], record["managers"])
-        _delete(UnitManager, record["managers_created"])
+        _delete(UnitManager, municipality, record["managers_created"])
         update_rows(Person, PERSON_COLUMNS, [row[:-1] + [datetime.fromisoformat(row[-1])] for row in people])
         _check_unused(Person, people_created)
-        _delete(Person, people_created)
+        _delete(Person, municipality, people_created)
         update_rows(OrgUnit, UNIT_COLUMNS, [row[:-1] + [datetime.fromisoformat(row[-1])] for row in units])
         _check_unused(OrgUnit, units_created)
         for chunk in _chunks(units_created):  # parents among them first let go, so that any order deletes
-            OrgUnit.objects.filter(pk__in=chunk).update(parent=None)
-        _delete(OrgUnit, units_created)
+            OrgUnit.objects.of_municipality(municipality).filter(pk__in=chunk).update(parent=None)
+        _delete(OrgUnit, municipality, units_created)
 
         undone = Undone(len(units), len(units_created), len(people), len(people_created),
                         len(record["managers"]), len(record["managers_created"]))
-        OrgImport.objects.filter(pk=org_import.pk).update(
+        OrgImport.objects.of_municipality(org_import.municipality_id).filter(pk=org_import.pk).update(
             status=OrgImport.Status.UNDONE, undone_at=timezone.now(),
             undone_by=actor if getattr(actor, "pk", None) else None, undo={}, snapshot={})
         log_action("org.import.undo", actor=actor, municipality=municipality, obj=current,
@@ -130,7 +130,7 @@ def _check_untouched(model, municipality, pks: list[int], stamp: datetime) -> No
     """Every row the import wrote still exists and was not written since (its updated_at is the import's)."""
     if not pks:
         return
-    written = dict(model.objects.filter(municipality=municipality).values_list("pk", "updated_at"))
+    written = dict(model.objects.of_municipality(municipality).values_list("pk", "updated_at"))
     changed = sum(1 for pk in pks if written.get(pk) != stamp)
     if changed:
         raise ServiceError(ngettext(
@@ -164,6 +164,6 @@ def _check_unused(model, pks: list[int]) -> None:
         raise ServiceError(message % {"what": what})
 
 
-def _delete(model, pks: list[int]) -> None:
+def _delete(model, municipality, pks: list[int]) -> None:
     for chunk in _chunks(pks):
-        model.objects.filter(pk__in=chunk).delete()
+        model.objects.of_municipality(municipality).filter(pk__in=chunk).delete()

@@ -77,21 +77,21 @@ def org_import_confirm(*, org_import: OrgImport, actor, confirmed: Deactivation 
     try:
         with transaction.atomic():
             lock(org_import.municipality_id)
-            claimed = OrgImport.objects.filter(pk=org_import.pk, status=OrgImport.Status.PREVIEWED).update(
+            claimed = OrgImport.objects.of_municipality(org_import.municipality_id).filter(pk=org_import.pk, status=OrgImport.Status.PREVIEWED).update(
                 status=OrgImport.Status.APPLIED, applied_at=timezone.now())
             if not claimed:
                 return Confirmation.GONE
             # Read here rather than from the instance, which selectors load without it (it is megabytes).
-            data = OrgImport.objects.values_list("snapshot", flat=True).get(pk=org_import.pk)
+            data = OrgImport.objects.of_municipality(org_import.municipality_id).values_list("snapshot", flat=True).get(pk=org_import.pk)
             plan = org_import_plan(municipality=org_import.municipality, snapshot=Snapshot.from_json(data),
                                    keep=PREVIEW_LIMIT)
             try:
                 applied = org_import_apply(plan=plan, actor=actor, confirmed=confirmed)
             except MassDeactivationError:
                 raise _Refused(plan) from None  # leaves the transaction: the claim is undone too
-            OrgImport.objects.filter(pk=org_import.pk).update(summary=summary_of(plan), undo=applied.undo)
+            OrgImport.objects.of_municipality(org_import.municipality_id).filter(pk=org_import.pk).update(summary=summary_of(plan), undo=applied.undo)
     except _Refused as refused:
-        OrgImport.objects.filter(pk=org_import.pk, status=OrgImport.Status.PREVIEWED).update(
+        OrgImport.objects.of_municipality(org_import.municipality_id).filter(pk=org_import.pk, status=OrgImport.Status.PREVIEWED).update(
             summary=summary_of(refused.plan))
         org_import.refresh_from_db(fields=["summary"])
         return Confirmation.CHANGED
@@ -118,7 +118,7 @@ def org_import_run(*, municipality: Municipality, snapshot: Snapshot, file_names
 
 def org_import_discard(*, org_import: OrgImport) -> bool:
     """Discard a previewed import and drop its data; False if it was applied or discarded already."""
-    discarded = OrgImport.objects.filter(pk=org_import.pk, status=OrgImport.Status.PREVIEWED).update(
+    discarded = OrgImport.objects.of_municipality(org_import.municipality_id).filter(pk=org_import.pk, status=OrgImport.Status.PREVIEWED).update(
         status=OrgImport.Status.DISCARDED, snapshot={})
     org_import.refresh_from_db()
     return bool(discarded)
@@ -129,21 +129,24 @@ class Expired(NamedTuple):
     cleared: int  # applied imports whose snapshot and undo record were dropped; their record stays
 
 
+EXPIRY = "the expiry of uploads runs over every municipality's imports"
+
+
 def org_imports_expire(*, before: datetime, dry_run: bool = False) -> Expired:
     """Delete the previews uploaded before `before` and never confirmed, and drop the snapshot and the undo
     record of the imports applied before it (which can then no longer be undone). An applied import keeps who
     uploaded it, when, the files' names, when it was applied and its summary (the counts and the changes the
     preview listed); the audit log has its org.import entry too. A discarded or undone import has no data
     already and is left alone. With dry_run, only count."""
-    applied = (OrgImport.objects.filter(status=OrgImport.Status.APPLIED, applied_at__lt=before)
+    applied = (OrgImport.objects.unscoped(EXPIRY).filter(status=OrgImport.Status.APPLIED, applied_at__lt=before)
                .exclude(Q(snapshot={}) & Q(undo={})))  # cleared already: not counted again
     with transaction.atomic():
         # Locked, so an admin confirming one of these previews right now either gets there first (and it is
         # no longer a preview) or waits and finds it gone; never an applied import without its record.
-        abandoned = list(OrgImport.objects.select_for_update()
+        abandoned = list(OrgImport.objects.unscoped(EXPIRY).select_for_update()
                          .filter(status=OrgImport.Status.PREVIEWED, created__lt=before)
                          .values_list("pk", flat=True))
         if dry_run:
             return Expired(deleted=len(abandoned), cleared=applied.count())
-        OrgImport.objects.filter(pk__in=abandoned).delete()
+        OrgImport.objects.unscoped(EXPIRY).filter(pk__in=abandoned).delete()
         return Expired(deleted=len(abandoned), cleared=applied.update(snapshot={}, undo={}))

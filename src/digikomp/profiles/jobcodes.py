@@ -26,20 +26,20 @@ COLUMNS = [Column("stillingskode"), Column("profil"), Column("stillingsbetegnels
 
 def profiles_available(municipality: Municipality) -> QuerySet[Profile]:
     """National profiles and the municipality's own."""
-    return Profile.objects.filter(Q(owner__isnull=True) | Q(owner=municipality))
+    return Profile.objects.of_municipality(municipality) | Profile.objects.shared()
 
 
 def job_codes_in_use(municipality: Municipality) -> list[dict]:
     """Every job code of the municipality's active people, with a title, head count and its profile."""
     rows = (
-        Person.objects.filter(municipality=municipality, active=True).exclude(job_code="")
+        Person.objects.of_municipality(municipality).filter(active=True).exclude(job_code="")
         .values("job_code").annotate(people=Count("id")).order_by("job_code")
     )
     titles = dict(
-        Person.objects.filter(municipality=municipality, active=True).exclude(job_code="")
+        Person.objects.of_municipality(municipality).filter(active=True).exclude(job_code="")
         .values_list("job_code", "job_title").order_by("job_code", "job_title")
     )
-    mapping = {m.job_code: m.profile for m in JobProfile.objects.filter(municipality=municipality)
+    mapping = {m.job_code: m.profile for m in JobProfile.objects.of_municipality(municipality)
                .select_related("profile")}
     return [{"job_code": r["job_code"], "job_title": titles.get(r["job_code"], ""), "people": r["people"],
              "profile": mapping.get(r["job_code"])} for r in rows]
@@ -48,11 +48,11 @@ def job_codes_in_use(municipality: Municipality) -> list[dict]:
 @transaction.atomic
 def job_profile_set(*, municipality: Municipality, job_code: str, profile: Profile | None, actor=None) -> None:
     if profile is None:
-        JobProfile.objects.filter(municipality=municipality, job_code=job_code).delete()
+        JobProfile.objects.of_municipality(municipality).filter(job_code=job_code).delete()
     else:
         if not profiles_available(municipality).filter(pk=profile.pk).exists():
             raise ValueError("profile of another municipality")
-        JobProfile.objects.update_or_create(municipality=municipality, job_code=job_code,
+        JobProfile.objects.of_municipality(municipality).update_or_create(municipality=municipality, job_code=job_code,
                                             defaults={"profile": profile})
     log_action("profile.jobcode", actor=actor, municipality=municipality,
                data={"job_code": job_code, "profile": profile.slug if profile else None})
@@ -83,7 +83,7 @@ def job_profiles_import(*, municipality: Municipality, data: bytes, actor=None,
     if problems or dry_run:
         return problems, len(mapping)
     with transaction.atomic():
-        JobProfile.objects.filter(municipality=municipality).delete()
+        JobProfile.objects.of_municipality(municipality).delete()
         JobProfile.objects.bulk_create(JobProfile(municipality=municipality, job_code=code, profile=profile)
                                        for code, profile in mapping.items())
         log_action("profile.jobcode.import", actor=actor, municipality=municipality, data={"rows": len(mapping)})
@@ -95,7 +95,7 @@ def job_profiles_csv(municipality: Municipality) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(["stillingskode", "profil", "stillingsbetegnelse"])
     titles = {r["job_code"]: r["job_title"] for r in job_codes_in_use(municipality)}
-    for mapping in JobProfile.objects.filter(municipality=municipality).select_related("profile"):
+    for mapping in JobProfile.objects.of_municipality(municipality).select_related("profile"):
         writer.writerow([mapping.job_code, mapping.profile.slug, titles.get(mapping.job_code, "")])
     return out.getvalue()
 
@@ -115,7 +115,7 @@ def job_profiles_suggest(municipality: Municipality) -> dict[str, Profile]:
     # Leaders' titles vary endlessly (plejecenterleder, stabschef, forstander): the ending tells the level.
     leader_endings = [(("chef", "direktør"), by_title.get("mellemleder")),
                       (("leder", "forstander"), by_title.get("linjeleder"))]
-    mapped = set(JobProfile.objects.filter(municipality=municipality).values_list("job_code", flat=True))
+    mapped = set(JobProfile.objects.of_municipality(municipality).values_list("job_code", flat=True))
     suggestions = {}
     for row in job_codes_in_use(municipality):
         title = row["job_title"].casefold()

@@ -36,7 +36,7 @@ def _requirements(revision: ProfileRevision) -> list[Req]:
 def release_for(municipality: Municipality | None) -> NormRelease | None:
     """The release a municipality has taken in; the public and national views read the latest."""
     if municipality is not None:
-        norm = MunicipalNorm.objects.filter(municipality=municipality).select_related("release").first()
+        norm = MunicipalNorm.objects.of_municipality(municipality).select_related("release").first()
         if norm:
             return norm.release
     return NormRelease.latest()
@@ -58,7 +58,7 @@ def national_norm(profile: Profile, release: NormRelease) -> dict[UUID, Req]:
 
 
 def overlay_for(municipality: Municipality, profile: Profile) -> list[Change]:
-    changes = AdaptationChange.objects.filter(adaptation__municipality=municipality, adaptation__profile=profile)
+    changes = AdaptationChange.objects.of_municipality(municipality).filter(adaptation__profile=profile)
     return [
         Change(c.competence_identifier, c.action, c.level, c.importance or None, c.norm_level_then, c.note)
         for c in changes
@@ -113,7 +113,7 @@ def effective_profile(profile: Profile, municipality: Municipality | None = None
         norm = national_norm(profile, release) if release else {}
         changes: list[Change] = []
         if municipality is not None:
-            adaptation = Adaptation.objects.filter(municipality=municipality, profile=profile).first()
+            adaptation = Adaptation.objects.of_municipality(municipality).filter(profile=profile).first()
             changes = overlay_for(municipality, profile) if adaptation else []
         items = apply_overlay(norm, changes)
         revision = revision_in(profile, release)
@@ -137,13 +137,13 @@ DEFAULT_PROFILE_SLUG = "alle-medarbejdere"
 
 
 def default_profile() -> Profile | None:
-    return Profile.objects.filter(owner__isnull=True, slug=DEFAULT_PROFILE_SLUG).first()
+    return Profile.objects.shared().filter(slug=DEFAULT_PROFILE_SLUG).first()
 
 
 def profile_for_person(person: Person) -> Profile | None:
     """The profile of the person's job code, or "Alle medarbejdere" when the code is not mapped."""
     mapping = (
-        JobProfile.objects.filter(municipality_id=person.municipality_id, job_code=person.job_code)
+        JobProfile.objects.of_municipality(person.municipality_id).filter(job_code=person.job_code)
         .select_related("profile").first()
     )
     return mapping.profile if mapping else default_profile()

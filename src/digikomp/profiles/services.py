@@ -62,13 +62,13 @@ def library_load(*, data: dict, release: NormRelease) -> list[Profile]:
         raise ProfileError(problems)
     profiles = {}
     for item in data["profiles"]:
-        profile, _created = Profile.objects.get_or_create(
+        profile, _created = Profile.objects.shared().get_or_create(
             owner=None, slug=item["slug"], defaults={"framework": framework_version.framework}
         )
         profiles[item["slug"]] = profile
     for item in data["profiles"]:
         profile = profiles[item["slug"]]
-        ProfileRevision.objects.filter(profile=profile, release=release).delete()
+        profile.revisions.filter(release=release).delete()
         esco = item.get("esco_occupation") or {}
         revision = ProfileRevision.objects.create(
             profile=profile, release=release,
@@ -177,7 +177,8 @@ def adaptation_get_or_create(*, municipality, profile: Profile, actor=None) -> A
     if not profile.is_national:
         raise ProfileError([_("Only national profiles are adapted; edit a local profile directly.")])
     _ensure_norm(municipality)
-    adaptation, created = Adaptation.objects.get_or_create(municipality=municipality, profile=profile)
+    adaptation, created = Adaptation.objects.of_municipality(municipality).get_or_create(
+        municipality=municipality, profile=profile)
     if created:
         log_action("profile.adopt", actor=actor, municipality=municipality, obj=adaptation,
                    data={"profile": profile.slug})
@@ -234,7 +235,7 @@ def adaptation_set(*, adaptation: Adaptation, competence_identifier, level: int 
         _validate_level(release, level)
     if importance and importance not in Importance.values:
         raise ProfileError([_("Unknown importance %(value)s.") % {"value": importance}])
-    AdaptationChange.objects.filter(adaptation=adaptation, competence_identifier=competence_identifier).delete()
+    adaptation.changes.filter(competence_identifier=competence_identifier).delete()
     data = {"competence": competences[competence_identifier].code, "level": level, "importance": importance}
     if current is not None and (level is None or level == current.level) and importance in ("", current.importance):
         log_action("profile.adapt.reset", actor=actor, municipality=adaptation.municipality, obj=adaptation,
@@ -257,7 +258,7 @@ def adaptation_remove(*, adaptation: Adaptation, competence_identifier, note: st
                       actor=None) -> AdaptationChange | None:
     release = selectors.release_for(adaptation.municipality)
     norm = selectors.national_norm(adaptation.profile, release)
-    AdaptationChange.objects.filter(adaptation=adaptation, competence_identifier=competence_identifier).delete()
+    adaptation.changes.filter(competence_identifier=competence_identifier).delete()
     if competence_identifier not in norm:  # removing a local addition: nothing left to record
         return None
     change = AdaptationChange.objects.create(
@@ -292,8 +293,7 @@ def release_take_in(*, municipality, release: NormRelease, decisions: dict | Non
     missing = []
     for profile, report in reports.items():
         for conflict in report.conflicts:
-            change = AdaptationChange.objects.get(adaptation__municipality=municipality,
-                                                  adaptation__profile=profile,
+            change = AdaptationChange.objects.of_municipality(municipality).get(adaptation__profile=profile,
                                                   competence_identifier=conflict.change.identifier)
             decision = decisions.get(change.pk)
             if decision == "drop":

@@ -22,7 +22,7 @@ from digikomp.tenancy.access import Access
 def campaigns_for(access: Access) -> QuerySet[Campaign]:
     if access.municipality is None:
         return Campaign.objects.none()
-    return Campaign.objects.filter(municipality=access.municipality).select_related("series")
+    return Campaign.objects.of_municipality(access.municipality).select_related("series")
 
 
 def get_campaign(access: Access, pk: int) -> Campaign:
@@ -36,12 +36,12 @@ def get_campaign(access: Access, pk: int) -> Campaign:
 def series_for(access: Access) -> QuerySet[CampaignSeries]:
     if access.municipality is None:
         return CampaignSeries.objects.none()
-    return CampaignSeries.objects.filter(municipality=access.municipality).order_by("name")
+    return CampaignSeries.objects.of_municipality(access.municipality).order_by("name")
 
 
 def waves_of(campaign: Campaign) -> list[Campaign]:
     """Every campaign of the campaign's series (the waves to compare), oldest first."""
-    return list(Campaign.objects.filter(municipality=campaign.municipality_id, series=campaign.series_id)
+    return list(Campaign.objects.of_municipality(campaign.municipality_id).filter(series=campaign.series_id)
                 .order_by("wave"))
 
 
@@ -53,7 +53,8 @@ def profile_name(profile: Profile, release: NormRelease | None) -> str:
 def campaign_profiles(campaign: Campaign) -> list[tuple[Profile, str]]:
     """The profiles the campaign invited people with, named as in the campaign's release."""
     ids = campaign.invitations.values("profile_id").distinct()
-    profiles = [(p, profile_name(p, campaign.release)) for p in Profile.objects.filter(pk__in=ids)]
+    profiles = [(p, profile_name(p, campaign.release)) for p in
+                (Profile.objects.of_municipality(campaign.municipality_id) | Profile.objects.shared()).filter(pk__in=ids)]
     return sorted(profiles, key=lambda pair: pair[1].lower())
 
 

@@ -32,6 +32,7 @@ from digikomp.assessments.services import AlreadySubmitted, SurveyError, draft_s
 from digikomp.assessments.survey.forms import CodeForm, ConsentForm, StepForm, SubmitForm
 from digikomp.assessments.survey.questionnaire import merged, questionnaire_for, submission_body
 from digikomp.assessments.survey.services import response_consent_set
+from digikomp.assessments.tokens import RESPONDENT
 from digikomp.assessments.verification import CODE_LIFETIME, code_check, code_request
 from digikomp.lib.errors import error_summary
 from digikomp.lib.pdf import PdfUnavailable, render_pdf
@@ -64,13 +65,13 @@ def personal_link(view):
 
 
 def _response_of(invitation: Invitation) -> Response | None:
-    return Response.objects.filter(invitation=invitation).first()
+    return Response.objects.unscoped(RESPONDENT).filter(invitation=invitation).first()
 
 
 def _draft(access: LinkAccess) -> tuple[dict, bool]:
     """The saved answers this request may read, and whether answers are saved that it may not (an exported link
     opened in another browser than the one that saved them: whoever holds it starts over)."""
-    draft = Draft.objects.filter(invitation=access.invitation).first()
+    draft = Draft.objects.unscoped(RESPONDENT).filter(invitation=access.invitation).first()
     if draft is None:
         return {}, False
     if access.can_read_draft(draft):

@@ -61,7 +61,7 @@ def release_revisions(release: NormRelease) -> list[ProfileRevision]:
 
 def get_revision(release: NormRelease, slug: str) -> ProfileRevision:
     return get_object_or_404(
-        ProfileRevision.objects.select_related("profile", "extends", "release"),
+        ProfileRevision.objects.shared().select_related("profile", "extends", "release"),
         release=release,
         profile__owner__isnull=True,
         profile__slug=slug,
@@ -80,7 +80,7 @@ def chain_pks(start: int, extends: dict[int, int | None]) -> list[int]:
 def extends_candidates(release: NormRelease, profile: Profile | None = None):
     """National profiles of the release that `profile` may extend: not itself, and none that (through its
     own chain) already extends it, so the chain can never loop."""
-    candidates = Profile.objects.filter(owner__isnull=True, revisions__release=release).distinct()
+    candidates = Profile.objects.shared().filter(revisions__release=release).distinct()
     if profile is None:
         return candidates
     extends = dict(release.revisions.values_list("profile_id", "extends_id"))

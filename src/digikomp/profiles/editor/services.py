@@ -169,7 +169,7 @@ def national_profile_create(
 ) -> ProfileRevision:
     """A new national profile, written into the draft release (it appears with the release's publication)."""
     release = _lock_draft(release)
-    profile = Profile.objects.filter(owner__isnull=True, slug=slug).first()
+    profile = Profile.objects.shared().filter(slug=slug).first()
     if profile is not None and profile.revisions.filter(release=release).exists():
         raise ProfileError([_("The release already has a profile with the slug %(slug)s.") % {"slug": slug}])
     _check_extends(release, profile, extends)

@@ -45,7 +45,7 @@ def current_release(access: Access) -> NormRelease | None:
 
 def newer_release(municipality: Municipality) -> NormRelease | None:
     """The latest published release when the municipality has taken in an older one."""
-    norm = MunicipalNorm.objects.filter(municipality=municipality).select_related("release").first()
+    norm = MunicipalNorm.objects.of_municipality(municipality).select_related("release").first()
     latest = NormRelease.latest()
     if norm is None or latest is None or norm.release_id == latest.pk:
         return None
@@ -60,30 +60,30 @@ def national_revisions(release: NormRelease | None) -> dict[int, ProfileRevision
     """Profile pk -> its revision in the release, for every national profile the release holds."""
     if release is None:
         return {}
-    revisions = (ProfileRevision.objects.filter(release=release, profile__owner__isnull=True)
+    revisions = (ProfileRevision.objects.shared().filter(release=release)
                  .select_related("profile"))
     return {r.profile_id: r for r in revisions}
 
 
 def get_national_profile(access: Access, slug: str) -> Profile:
     release = current_release(access)
-    profile = Profile.objects.filter(owner__isnull=True, slug=slug).first()
+    profile = Profile.objects.shared().filter(slug=slug).first()
     if release is None or profile is None or core.revision_in(profile, release) is None:
         raise Http404
     return profile
 
 
 def get_adaptation(access: Access, profile: Profile) -> Adaptation | None:
-    return Adaptation.objects.filter(municipality=municipality_of(access), profile=profile).first()
+    return Adaptation.objects.of_municipality(municipality_of(access)).filter(profile=profile).first()
 
 
 def local_profiles(access: Access):
-    return (Profile.objects.filter(owner=municipality_of(access))
+    return (Profile.objects.of_municipality(municipality_of(access))
             .prefetch_related("revisions__requirements").order_by("slug"))
 
 
 def get_local_profile(access: Access, slug: str) -> Profile:
-    profile = Profile.objects.filter(owner=municipality_of(access), slug=slug).first()
+    profile = Profile.objects.of_municipality(municipality_of(access)).filter(slug=slug).first()
     if profile is None:
         raise Http404
     return profile
@@ -166,8 +166,8 @@ def library(access: Access) -> Library:
     municipality = municipality_of(access)
     release = core.release_for(municipality)
     revisions = national_revisions(release)
-    adaptations = {a.profile_id: a for a in Adaptation.objects.filter(municipality=municipality)}
-    mapped = Counter(JobProfile.objects.filter(municipality=municipality)
+    adaptations = {a.profile_id: a for a in Adaptation.objects.of_municipality(municipality)}
+    mapped = Counter(JobProfile.objects.of_municipality(municipality)
                      .values_list("profile_id", flat=True))
     national = []
     for revision in sorted(revisions.values(), key=lambda r: r.name.casefold()):
@@ -207,7 +207,7 @@ def deviation_summary(access: Access) -> list[DeviationSummaryRow]:
     municipality = municipality_of(access)
     release = core.release_for(municipality)
     rows = []
-    adaptations = Adaptation.objects.filter(municipality=municipality).select_related("profile")
+    adaptations = Adaptation.objects.of_municipality(municipality).select_related("profile")
     for adaptation in adaptations:
         effective = core.effective_profile(adaptation.profile, municipality, release)
         counts = Counter(str(e.deviation) for e in effective.deviations)
@@ -253,7 +253,7 @@ def profile_choices(access: Access) -> list:
     """The profiles a job code may map to, national ones under their name in the municipality's release."""
     municipality = municipality_of(access)
     revisions = national_revisions(core.release_for(municipality))
-    adaptations = dict(Adaptation.objects.filter(municipality=municipality).exclude(local_name="")
+    adaptations = dict(Adaptation.objects.of_municipality(municipality).exclude(local_name="")
                        .values_list("profile_id", "local_name"))
     national = sorted(((pk, adaptations.get(pk) or r.name) for pk, r in revisions.items()),
                       key=lambda item: item[1].casefold())
@@ -273,7 +273,6 @@ def adaptation_change_ids(municipality: Municipality) -> dict[tuple[int, UUID], 
     """(profile pk, competence identifier) -> AdaptationChange pk, to name a conflict's change in a form."""
     return {
         (profile_id, identifier): pk
-        for pk, profile_id, identifier in AdaptationChange.objects
-        .filter(adaptation__municipality=municipality)
+        for pk, profile_id, identifier in AdaptationChange.objects.of_municipality(municipality)
         .values_list("pk", "adaptation__profile_id", "competence_identifier")
     }

@@ -152,8 +152,8 @@ def local_profile_requirement_set(*, profile: Profile, competence_identifier: UU
         problems["importance"] = [_("Unknown importance %(value)s.") % {"value": importance}]
     if problems:
         raise LocalProfileError(problems)
-    requirement, _created = Requirement.objects.update_or_create(
-        revision=_living(profile), competence_identifier=competence_identifier,
+    requirement, _created = _living(profile).requirements.update_or_create(
+        competence_identifier=competence_identifier,
         defaults={"level": level, "importance": importance},
     )
     log_action("profile.local.requirement.set", actor=actor, municipality=municipality, obj=profile,
@@ -164,8 +164,7 @@ def local_profile_requirement_set(*, profile: Profile, competence_identifier: UU
 @transaction.atomic
 def local_profile_requirement_remove(*, profile: Profile, competence_identifier: UUID, actor=None) -> None:
     municipality = _owner(profile)
-    deleted, _rows = Requirement.objects.filter(revision=_living(profile),
-                                                competence_identifier=competence_identifier).delete()
+    deleted, _rows = _living(profile).requirements.filter(competence_identifier=competence_identifier).delete()
     if not deleted:
         raise LocalProfileError({"competence": [_("The profile has no requirement for this competence.")]})
     log_action("profile.local.requirement.remove", actor=actor, municipality=municipality, obj=profile,

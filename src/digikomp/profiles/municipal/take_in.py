@@ -78,7 +78,7 @@ def _title(competence: Competence | None) -> str:
 
 
 def take_in_plan(municipality: Municipality) -> TakeInPlan:
-    norm = MunicipalNorm.objects.filter(municipality=municipality).select_related("release").first()
+    norm = MunicipalNorm.objects.of_municipality(municipality).select_related("release").first()
     latest = NormRelease.latest()
     current = norm.release if norm else None
     if latest is None or (current is not None and current.pk == latest.pk):

@@ -45,11 +45,11 @@ def municipality(code: str) -> Municipality:
 def municipal_profile(municipality: Municipality, slug: str) -> EffectiveProfile:
     """The municipality's own local profile with this slug, else the national profile it has adapted; 404 when
     it has neither. A local profile wins a clash of slugs, as it is the one the municipality named."""
-    local = Profile.objects.filter(owner=municipality, slug=slug).first()
+    local = Profile.objects.of_municipality(municipality).filter(slug=slug).first()
     if local is not None:
         effective = effective_profile(local, municipality)
     else:
-        adaptation = Adaptation.objects.filter(municipality=municipality, profile__owner__isnull=True,
+        adaptation = Adaptation.objects.of_municipality(municipality).filter(profile__owner__isnull=True,
                                                profile__slug=slug).select_related("profile").first()
         if adaptation is None:
             raise Http404
@@ -68,11 +68,11 @@ class MunicipalProfiles:
 
 def municipal_profiles(municipality: Municipality) -> MunicipalProfiles:
     adapted, local = [], []
-    for adaptation in Adaptation.objects.filter(municipality=municipality).select_related("profile"):
+    for adaptation in Adaptation.objects.of_municipality(municipality).select_related("profile"):
         effective = effective_profile(adaptation.profile, municipality)
         if effective.revision is not None:
             adapted.append(effective)
-    for profile in Profile.objects.filter(owner=municipality):
+    for profile in Profile.objects.of_municipality(municipality):
         effective = effective_profile(profile, municipality)
         if effective.revision is not None:
             local.append(effective)

@@ -54,7 +54,7 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown municipality {municipality}")
         if not 0 <= respond <= 1:
             raise CommandError("--respond must be between 0 and 1")
-        series = CampaignSeries.objects.filter(municipality=place, name=SERIES).first()
+        series = CampaignSeries.objects.of_municipality(place).filter(name=SERIES).first()
         next_wave = (series.campaigns.order_by("-wave").values_list("wave", flat=True).first() or 0) + 1 \
             if series else 1
         wave = wave or next_wave
@@ -69,7 +69,7 @@ class Command(BaseCommand):
         invitations = invitations_create(campaign=campaign)
         rng = random.Random(seed * 1000 + wave)
         answered = 0
-        for invitation in Invitation.objects.filter(campaign=campaign).select_related("campaign", "unit"):
+        for invitation in campaign.invitations.select_related("campaign", "unit"):
             if rng.random() >= respond:
                 continue
             tendency = _tendency(invitation.person_id) + 0.25 * (wave - 1)
@@ -87,7 +87,7 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
             answered += 1
         if years_back:
-            Campaign.objects.filter(pk=campaign.pk).update(closes_at=opens + timedelta(days=35))
+            Campaign.objects.of_municipality(campaign.municipality_id).filter(pk=campaign.pk).update(closes_at=opens + timedelta(days=35))
         elif closed:  # answered over the last two weeks, closed yesterday
-            Campaign.objects.filter(pk=campaign.pk).update(closes_at=now - timedelta(days=1))
+            Campaign.objects.of_municipality(campaign.municipality_id).filter(pk=campaign.pk).update(closes_at=now - timedelta(days=1))
         self.stdout.write(f"{campaign.name}: {len(invitations)} invited, {answered} answered")

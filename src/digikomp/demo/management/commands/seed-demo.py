@@ -51,12 +51,12 @@ class Command(BaseCommand):
         profile_services.load_shipped_norm()
         knowledge_bank_load()
         municipality = Municipality.objects.get(code=DEMO_MUNICIPALITY)
-        if not OrgUnit.objects.filter(municipality=municipality).exists():
+        if not OrgUnit.objects.of_municipality(municipality).exists():
             self.stdout.write(f"Creating the demo organisation of {municipality.name} ({units} units, "
                               f"{people} people) ...")
             self._organisation(municipality, people=people, units=units)
             self._profiles(municipality)
-        if waves and not Campaign.objects.filter(municipality=municipality).exists():
+        if waves and not Campaign.objects.of_municipality(municipality).exists():
             self.stdout.write(f"Simulating {waves} closed survey waves and one still open (answers through the real "
                               "submission code) ...")
             for _wave in range(waves):
@@ -114,13 +114,13 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _profiles(self, municipality) -> None:
-        everyone = Profile.objects.get(owner__isnull=True, slug="alle-medarbejdere")
+        everyone = Profile.objects.shared().get(slug="alle-medarbejdere")
         suggestions = job_profiles_suggest(municipality)
-        codes = Person.objects.filter(municipality=municipality, active=True).exclude(job_code="")
+        codes = Person.objects.of_municipality(municipality).filter(active=True).exclude(job_code="")
         for code in codes.values_list("job_code", flat=True).distinct():
             job_profile_set(municipality=municipality, job_code=code, profile=suggestions.get(code, everyone))
         # One adapted profile, so the diff and the public adapted-profile page have something to show.
-        ssa = Profile.objects.get(owner__isnull=True, slug="social-og-sundhedsassistent")
+        ssa = Profile.objects.shared().get(slug="social-og-sundhedsassistent")
         adaptation = profile_services.adaptation_get_or_create(municipality=municipality, profile=ssa)
         adaptation.local_note = "Aarhus hæver kravet til velfærdsteknologi, fordi alle hjemmeplejegrupper bruger " \
                                 "skærmbesøg og medicinrobotter."
@@ -134,11 +134,11 @@ class Command(BaseCommand):
                                             level=raised[1].level + 1, note="Lokalt prioriteret")
 
     def _users(self, municipality) -> list[tuple[str, str]]:
-        manager = (UnitManager.objects.filter(unit__municipality=municipality, unit__depth=2, active=True)
+        manager = (UnitManager.objects.of_municipality(municipality).filter(unit__depth=2, active=True)
                    .select_related("unit", "person").order_by("unit__path").first())
         employee = None
         if manager:
-            employee = (Person.objects.filter(within(manager.unit, via="primary_unit"),
+            employee = (Person.objects.of_municipality(municipality).filter(within(manager.unit, via="primary_unit"),
                                               municipality=municipality, active=True)
                         .exclude(pk=manager.person_id).order_by("external_id").first())
         wanted = [
@@ -167,7 +167,7 @@ class Command(BaseCommand):
         admin = User.objects.filter(email="admin@aarhus.demo").first()
         scope = municipal_scope(municipality)
         if not User.objects.filter(email="ny.leder@aarhus.demo").exists():
-            second = (UnitManager.objects.filter(unit__municipality=municipality, unit__depth=2, active=True)
+            second = (UnitManager.objects.of_municipality(municipality).filter(unit__depth=2, active=True)
                       .select_related("unit", "person").order_by("unit__path")[1:2].first())
             if second is not None and not User.objects.filter(person=second.person).exists():
                 user_invite(scope=scope, actor=admin, email="ny.leder@aarhus.demo", full_name=second.person.name,

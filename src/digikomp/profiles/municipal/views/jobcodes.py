@@ -39,7 +39,7 @@ def _rows(municipality) -> list[dict]:
 
 def _render(request, rows, form):
     municipality = selectors.municipality_of(request.access)
-    without_code = Person.objects.filter(municipality=municipality, active=True, job_code="").count()
+    without_code = Person.objects.of_municipality(municipality).filter(active=True, job_code="").count()
     return render(request, "profiles/municipal/job_codes.html", {
         "rows": rows,
         "form": form,
