@@ -115,3 +115,21 @@ def test_the_release_counts_claims_by_the_question_s_level(shipped_norm, world):
                                         competence_identifier=competence.identifier)
     assert (row.level, row.answered, row.claimed, row.below) == (2, answered, claimed, below)
     assert row.overconfident == claimed - right_claimed and row.underconfident == right_below
+
+
+def test_a_release_of_the_older_format_is_made_again_from_the_answers(shipped_norm, world):
+    """Releases made before knowledge checks were kept per level (format 1) lack the levels: the next reader
+    gets the campaign released again from its answers, with the same figures."""
+    from digikomp.insights.models import FigureRelease, ReleasedTally
+    from digikomp.insights.release import RELEASE_FORMAT
+
+    populate(world)
+    campaign = answered_campaign(world)
+    first = current_release(campaign)
+    fields = ("unit_id", "profile_id", "competence_identifier", "meeting", "level_1", "level_2", "level_3",
+              "level_4")
+    before = sorted(ReleasedTally.objects.filter(release=first).values_list(*fields), key=str)
+    FigureRelease.objects.filter(pk=first.pk).update(format=1)
+    again = current_release(campaign)
+    assert again.pk != first.pk and again.format == RELEASE_FORMAT == 2
+    assert sorted(ReleasedTally.objects.filter(release=again).values_list(*fields), key=str) == before
