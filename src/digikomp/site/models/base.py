@@ -94,6 +94,15 @@ class SitePage(Page):
         return self.title
 
     @property
+    def in_danish_only(self) -> bool:
+        """An English reader is shown Danish text: the page has no English for its title, lead or body, so the
+        page says so once and marks that text lang="da" (templates/_danish_only.html)."""
+        if (get_language() or "da")[:2] != "en":
+            return False
+        return (not self.title_en or (bool(self.intro_da) and not self.intro_en)
+                or (len(self.body_da) > 0 and len(self.body_en) == 0))
+
+    @property
     def intro(self) -> str:
         return localized(self, "intro")
 
