@@ -54,7 +54,7 @@ def test_the_heatmap_scrolls_in_its_box_and_the_page_never_sideways(visitor, liv
     assert box.evaluate("(el) => el.scrollLeft") > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
 
-    national = page.locator("tfoot td[data-col='%s']" % g.code)
+    national = page.locator(f"tfoot td[data-col='{g.code}']")
     assert "67 %" in national.inner_text()
 
     audit = Audit()
