@@ -66,3 +66,9 @@ class UserForm(forms.Form):
         if self.is_bound:
             return str(self.data.get(name, "")).strip()
         return str(self.initial.get(name) or "")
+
+    # The error summary links the pickers' errors to their headings (the pickers are lists of choices).
+    SUMMARY_ANCHORS = {"roles": "id_roles_0", "units": "units-heading", "person": "person-heading"}
+
+    def summary_anchor(self, bound) -> str:
+        return self.SUMMARY_ANCHORS.get(bound.name, bound.auto_id)

@@ -3,7 +3,7 @@ roles", inviting, changing and deactivating users within one administrator's sco
 
 Used by the operator commands (`digikomp create-user`, `digikomp api-token`) and by the demo seeding, so every
 way a user comes into being is validated the same way and leaves the same audit entry. Invalid input raises
-ValidationError keyed by the argument it concerns (email, password, role, municipality, units, person), with
+ServiceError (lib/errors.py) keyed by the argument it concerns (email, password, role, municipality, units, person), with
 every problem found at once and messages in the active language.
 """
 
@@ -124,7 +124,7 @@ def user_create(
     """
     errors: Errors = {}
     if role not in Role.values:
-        raise ValidationError({"role": _("Unknown role %(role)s; choose one of %(roles)s.")
+        raise ServiceError({"role": _("Unknown role %(role)s; choose one of %(roles)s.")
                                % {"role": role, "roles": ", ".join(Role.values)}})
     email = User.objects.normalize_email(email.strip()).lower()
     try:
@@ -154,7 +154,7 @@ def user_create(
     if role == Role.MANAGER and not units and not (assignment and assignment.units.exists()):
         _add(errors, "units", _("A manager needs at least one unit."))
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
 
     user_created = user.pk is None
     if user_created:
@@ -208,7 +208,7 @@ def _fill_in(user: User, *, municipality: Municipality | None, person: Person | 
 def api_token_for(*, user: User, rotate: bool = False, actor: User | None = None) -> str:
     """The user's API token key, created if missing; `rotate` replaces it so the old key stops working."""
     if not user.is_active:
-        raise ValidationError(
+        raise ServiceError(
             _("The user %(email)s is deactivated; a token would not work.") % {"email": user.email}
         )
     existing = Token.objects.filter(user=user).first()

@@ -21,7 +21,7 @@ from digikomp.accounts import selectors, services
 from digikomp.accounts.forms import UserForm
 from digikomp.accounts.models import User
 from digikomp.audit.models import AuditEntry
-from digikomp.lib.errors import ServiceError, add_to_form
+from digikomp.lib.errors import ServiceError, add_to_form, error_summary
 from digikomp.tenancy import orgtree
 from digikomp.tenancy import selectors as tenancy
 from digikomp.tenancy.decorators import permission_required
@@ -111,16 +111,6 @@ def _pickers(request, form: UserForm, scope: services.UserScope) -> dict:
     }
 
 
-def _error_links(form: UserForm) -> list[dict]:
-    anchors = {"roles": "id_roles_0", "units": "units-heading", "person": "person-heading"}
-    links = [{"href": "", "text": str(error)} for error in form.non_field_errors()]
-    for name, errors in form.errors.items():
-        if name in form.fields:
-            links += [{"href": "#" + anchors.get(name, form[name].auto_id),
-                       "text": f"{form[name].label}: {error}"} for error in errors]
-    return links
-
-
 ACTIONS = {
     "user.created": gettext_lazy("Created"),
     "user.invited": gettext_lazy("Invited"),
@@ -203,7 +193,7 @@ def _user_form(request, *, national: bool, pk: int | None = None):
     status = _status(user) if user is not None else ("", "")
     return render(request, "accounts/users/form.html", {
         "form": form, "scope": scope, "national": national, "names": names, "edited": user,
-        "status": status[0], "status_label": status[1], "errors": _error_links(form) if form.errors else [],
+        "status": status[0], "status_label": status[1], "error_summary": error_summary(form),
         "chosen_roles": set(form.value_list("roles")),
         "history": _history(user) if user is not None else [],
         "other_roles": [Role(a.role).label for a in user.role_assignments.exclude(role__in=scope.roles)]

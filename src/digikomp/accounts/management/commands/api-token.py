@@ -5,12 +5,12 @@ Only the key goes to stdout, so scripts can capture it: `TOKEN=$(digikomp api-to
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from digikomp.accounts.models import User
 from digikomp.accounts.services import api_token_for
+from digikomp.lib.errors import ServiceError
 
 
 class Command(BaseCommand):
@@ -31,6 +31,6 @@ class Command(BaseCommand):
             raise CommandError(_("There is no user with the e-mail address %(email)s.") % {"email": email})
         try:
             key = api_token_for(user=user, rotate=options["rotate"])
-        except ValidationError as exc:
+        except ServiceError as exc:
             raise CommandError("\n".join(exc.messages)) from None
         self.stdout.write(key)

@@ -8,11 +8,11 @@ commands by file name, and importlib imports such a module fine even though `imp
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from digikomp.accounts.services import user_create
+from digikomp.lib.errors import ServiceError
 from digikomp.tenancy.roles import Role
 
 # Service argument -> the option an operator typed, so an error names what to fix on the command line.
@@ -27,12 +27,10 @@ OPTIONS = {
 }
 
 
-def validation_message(exc: ValidationError) -> str:
-    if not hasattr(exc, "error_dict"):
-        return "\n".join(exc.messages)
+def validation_message(exc: ServiceError) -> str:
     return "\n".join(
-        f"{OPTIONS.get(field, field)}: {message}"
-        for field, messages in exc.message_dict.items()
+        message if field == ServiceError.WHOLE else f"{OPTIONS.get(field, field)}: {message}"
+        for field, messages in exc.errors.items()
         for message in messages
     )
 
@@ -71,7 +69,7 @@ class Command(BaseCommand):
                 name=options["name"],
                 person_external_id=options["person"],
             )
-        except ValidationError as exc:
+        except ServiceError as exc:
             raise CommandError(validation_message(exc)) from None
         user, role = result.user, Role(options["role"]).label
         if result.user_created:
