@@ -43,6 +43,13 @@ def test_a_danish_only_news_item_says_so_once_on_the_english_page(client, news):
     assert article["lang"] == "da" and "En dansk indledning." in article.get_text()
 
 
+def test_the_english_news_list_marks_the_danish_items(client, news):
+    danish, both = news
+    listing = _get(client, danish.get_parent().url, "en")
+    items = {li.find("h2").get_text(strip=True): li for li in listing.select(".article-list > li")}
+    assert items["Kun på dansk"]["lang"] == "da" and not items["In both languages"].has_attr("lang")
+
+
 def test_a_translated_item_and_the_danish_page_say_nothing(client, news):
     danish, both = news
     english = _get(client, both.url, "en")
@@ -57,3 +64,5 @@ def test_a_case_is_danish_and_says_so_in_english(client, shipped_norm):
     page = _get(client, f"/katalog/{case.slug}/", "en")
     assert page.get_text().count(NOTICE) == 1 and page.find("article")["lang"] == "da"
     assert NOTICE not in _get(client, f"/katalog/{case.slug}/", "da").get_text()
+    listing = _get(client, "/katalog/", "en")
+    assert listing.select_one(".case-item-title")["lang"] == "da"
