@@ -414,3 +414,31 @@ def test_units_with_the_same_name_are_labelled_with_their_path(shipped_norm, wor
     assert "Aarhus Kommune › Børn og Unge › Område Nord" in page
     # A name that does not repeat stands alone.
     assert "› Skovvangskolen" not in page and "Skovvangskolen" in page
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_extending_queues_the_reminders_the_new_schedule_adds_and_a_removed_day_sends_nothing(
+        shipped_norm, world, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from digikomp.assessments import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    campaign = invited_campaign(world)  # opened yesterday, closes in 14 days
+    lifecycle.campaign_update(campaign=campaign, spec=spec_with(campaign, reminder_days=[7, 20]))
+    tasks.schedule_mail(campaign.__class__.objects.get(pk=campaign.pk))
+
+    def queued_days():
+        return sorted(r.args_kwargs["args"][1] for r in DBTaskResult.objects.filter(
+            task_path="digikomp.assessments.tasks.send_reminders"))
+
+    assert queued_days() == [7]  # day 20 falls after the close
+    Invitation.objects.filter(campaign=campaign).update(sent_at=timezone.now())  # the worker has mailed them
+    campaign.refresh_from_db()
+    lifecycle.campaign_update(campaign=campaign, spec=spec_with(
+        campaign, closes_at=campaign.closes_at + timedelta(days=10)))
+    assert queued_days() == [7, 20]  # the extension brings day 20 inside
+    campaign.refresh_from_db()
+    lifecycle.campaign_update(campaign=campaign, spec=spec_with(campaign, reminder_days=[20]))
+    assert queued_days() == [7, 20]  # nothing new; the queued day-7 run finds its day gone:
+    assert tasks.send_reminders.call(campaign.pk, 7) == 0
