@@ -27,6 +27,10 @@ ENDINGS = frozenset("""
 erne ene ende ender endes ering eringer eringen isering iseringen else elsen elser elserne heden heder
 hederne ninger ningen ningerne ingen inger ingerne lige ligt ligere ligste ernes enes ethed erende
 """.split())
+# What may follow a compound's head: the endings of Danish nouns and adjectives (plejen, ledernes, rådets).
+INFLECTIONS = frozenset("""
+e en er et ne ns s es ens ers ets erne ernes ene enes r rne rnes n t ts
+""".split()) | {""}
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 
 
@@ -38,6 +42,7 @@ def _stem(word: str) -> str:
 class Compounds:
     def __init__(self, words: set[str]):
         self.words = frozenset(w for w in words if len(w) >= 2 * MIN_PART and _LETTERS.match(w))
+        self.vocabulary = frozenset(words)
         self.known = {_stem(w) for w in words if len(w) >= MIN_PART and w not in STOP_WORDS}
         self._splits: dict[str, list[str] | None] = {}
         containing: dict[str, set[str]] = defaultdict(set)
@@ -52,7 +57,11 @@ class Compounds:
         self.containing = dict(containing)
 
     def _is_word(self, part: str) -> bool:
-        return len(part) >= MIN_PART and part not in STOP_WORDS and _stem(part) in self.known
+        # A three-letter part must be written as a word itself ("vej", "job"): as a stem it would match the
+        # start of many longer words ("sam" of "samme" in "samlede").
+        if len(part) < MIN_PART or part in STOP_WORDS:
+            return False
+        return part in self.vocabulary or (len(part) > MIN_PART and _stem(part) in self.known)
 
     def _head_ok(self, head: str) -> bool:
         if self._is_word(head):
@@ -104,9 +113,10 @@ class Compounds:
         found = {stem} | self.containing.get(stem, set())
         if len(stem) < MIN_PART or word in STOP_WORDS or not _LETTERS.match(word):
             return found
-        forms = {word, stem}
+        # A short stem ("led" of "ledere") sits inside too many words (vejledning): only the word itself then.
+        forms = {word, stem} if len(stem) >= MIN_UNKNOWN_HEAD else {word}
         for candidate in self.words:
-            if stem not in candidate:
+            if not any(form in candidate for form in forms):
                 continue
             whole = _stem(candidate)
             if whole == stem or whole in found:
@@ -127,7 +137,7 @@ class Compounds:
             else:  # the head: what precedes must be a word (a linking letter may end it), what follows an ending
                 modifier = candidate[:start]
                 modifiers = [modifier] + ([modifier[:-1]] if modifier[-1:] in LINKING else [])
-                if len(rest) <= 4 and any(self._is_word(m) or self.split(m) for m in modifiers):
+                if rest in INFLECTIONS and any(self._is_word(m) or self.split(m) for m in modifiers):
                     return True
             start = candidate.find(form, start + 1)
         return False
