@@ -194,7 +194,7 @@ class CampaignForm(forms.Form):
         fields = {"name": "name", "opens_at": "opens", "closes_at": "closes", "anonymity_k": "anonymity_k",
                   "units": "units", "reminder_days": "reminder_days", "profiles": "profiles", "series": "series",
                   "knowledge_checks": "knowledge_checks", "custom_questions": "q1_text_da"}
-        for key, message in error.errors.items():
+        for key, message in error.first_by_field().items():
             if key in fields:
                 self.add_error(fields[key], message)
             elif key.startswith("custom_questions.") and key.split(".")[1].isdigit():
@@ -203,6 +203,17 @@ class CampaignForm(forms.Form):
                 self.add_error(f"q{row}_text_da", message)
             else:
                 self.add_error(None, message)
+
+    def summary_label(self, bound) -> str:
+        """A question's fields are named by the question's number in the error summary."""
+        name = bound.name
+        if name.startswith("q") and "_" in name:
+            return _("Question %(n)s") % {"n": name[1:].split("_")[0]} + f", {bound.label.lower()}"
+        return bound.label
+
+    def summary_anchor(self, bound) -> str:
+        # Checkbox groups are fieldsets; the link goes to the group, whose legend names it.
+        return f"field-{bound.name}" if isinstance(bound.field, forms.MultipleChoiceField) else bound.auto_id
 
 
 def initial_for(campaign) -> dict:
@@ -224,24 +235,6 @@ def initial_for(campaign) -> dict:
 def _start_of(day: date) -> datetime:
     """Midnight at the start of `day` in the municipality's time zone (Danish time)."""
     return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def error_links(form: forms.Form) -> list[dict]:
-    """Every error of the form as {"href", "text"} for the error summary; field errors link to their input."""
-    if not form.is_bound or not form.errors:
-        return []
-    links = [{"href": "", "text": error} for error in form.non_field_errors()]
-    for name in form.errors:
-        if name not in form.fields:
-            continue
-        bound = form[name]
-        # Checkbox groups are fieldsets; the link goes to the group, whose legend names it.
-        anchor = f"field-{name}" if isinstance(bound.field, forms.MultipleChoiceField) else bound.auto_id
-        label = bound.label
-        if name.startswith("q") and "_" in name:
-            label = _("Question %(n)s") % {"n": name[1:].split("_")[0]} + f", {bound.label.lower()}"
-        links.extend({"href": f"#{anchor}", "text": f"{label}: {error}"} for error in bound.errors)
-    return links
 
 
 class LinksExportForm(forms.Form):

@@ -21,13 +21,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from digikomp.assessments import lifecycle, tasks
 from digikomp.assessments.campaigns import selectors
-from digikomp.assessments.campaigns.forms import CampaignForm, LinksExportForm, error_links
+from digikomp.assessments.campaigns.forms import CampaignForm, LinksExportForm
 from digikomp.assessments.links import exported_link, links_export
 from digikomp.assessments.models import MAX_CUSTOM_QUESTIONS
 from digikomp.assessments.services import SurveyError, audience, campaign_create, invitations_create
 from digikomp.audit.models import log_action
 from digikomp.insights.selectors import campaign_totals, response_rates
 from digikomp.lib.anonymity import effective_k
+from digikomp.lib.errors import error_summary
 from digikomp.profiles.jobcodes import profiles_available
 from digikomp.profiles.selectors import release_for
 from digikomp.tenancy import selectors as tenancy
@@ -105,7 +106,7 @@ def campaign_create_view(request):
 
 def _form_context(access, form: CampaignForm, **extra) -> dict:
     return {
-        "form": form, "errors": error_links(form),
+        "form": form, "error_summary": error_summary(form),
         "unit_tree": _unit_tree(access, {str(v) for v in form["units"].value() or []},
                                 disabled=form.fields["units"].disabled),
         "selected_profiles": {str(v) for v in form["profiles"].value() or []},
@@ -158,7 +159,7 @@ def campaign_invite(request, pk: int):
     try:
         new = invitations_create(campaign=campaign, actor=request.user)
     except SurveyError as error:
-        messages.error(request, " ".join(str(m) for m in error.errors.values()))
+        messages.error(request, " ".join(error.messages))
     else:
         if new:
             messages.success(request, ngettext("%(n)d person was invited.", "%(n)d people were invited.",
@@ -216,7 +217,7 @@ def _links_page(request, campaign, form: LinksExportForm, status: int = 200):
         "campaign": campaign, "form": form, "closed": campaign.is_closed(),
         "invited": invitations.count(), "without_email": invitations.filter(person__email="").count(),
         "exported": invitations.filter(links_exported_at__isnull=False).count(),
-        "error_links": [("#id_scope_0", message) for message in form.errors.get("scope", [])],
+        "error_summary": error_summary(form),
     }, status=status)
 
 
@@ -234,7 +235,7 @@ def campaign_links(request, pk: int):
     try:
         invitations, _new = links_export(campaign=campaign, scope=form.cleaned_data["scope"], actor=request.user)
     except SurveyError as error:
-        for message in error.errors.values():
+        for message in error.messages:
             form.add_error("scope", message)
         return _links_page(request, campaign, form, status=400)
     out = io.StringIO()
