@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from digikomp.catalogue import services
 from digikomp.catalogue.access import case_for
 from digikomp.catalogue.forms import AttachmentFormSet, CaseForm, FigureFormSet, ImageFormSet
-from digikomp.catalogue.models import Case
+from digikomp.catalogue.models import Case, CaseAttachment, CaseFigure, CaseImage
 from digikomp.lib.errors import ServiceError
 from digikomp.tenancy.decorators import permission_required
 
@@ -34,9 +34,13 @@ def case_list(request):
 def _formsets(request, case: Case):
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     return {
-        "figures": FigureFormSet(data, instance=case, prefix="figures"),
-        "images": ImageFormSet(data, files, instance=case, prefix="images"),
-        "attachments": AttachmentFormSet(data, files, instance=case, prefix="attachments"),
+        # The parts of the case being edited: the formsets narrow these to the case itself.
+        "figures": FigureFormSet(data, instance=case, prefix="figures",
+                                 queryset=CaseFigure.objects.of_municipality(case.owner_id)),
+        "images": ImageFormSet(data, files, instance=case, prefix="images",
+                               queryset=CaseImage.objects.of_municipality(case.owner_id)),
+        "attachments": AttachmentFormSet(data, files, instance=case, prefix="attachments",
+                                         queryset=CaseAttachment.objects.of_municipality(case.owner_id)),
     }
 
 

@@ -32,7 +32,7 @@ def national_profile(slug: str) -> tuple[Profile, NormRelease]:
     """A national profile as the latest published release states it; 404 if that release does not hold it
     (e.g. a profile so far only in a draft release)."""
     release = latest_release()
-    profile = get_object_or_404(Profile, owner__isnull=True, slug=slug)
+    profile = get_object_or_404(Profile.objects.shared(), slug=slug)
     if not profile.revisions.filter(release=release).exists():
         raise Http404
     return profile, release
