@@ -192,3 +192,20 @@ def test_editors_see_every_case_and_role_assignments_follow_the_user(tenant_rows
     assert not Case.objects.for_access(access_for(world.user("other_admin"))).exists()
     kbh = RoleAssignment.objects.for_access(access_for(world.user("other_admin")))
     assert {a.user.email for a in kbh} == {"admin@kbh.example"}
+
+
+def test_a_case_the_reader_may_not_see_is_a_404_without_being_loaded(world, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    case = make_case(title="Hemmelig kladde om robotter", publish=False)
+    for persona in ("anonymous", "other_admin", "employee"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client_for(persona).get(f"/katalog/{case.slug}/")
+        assert response.status_code == 404
+        assert "Hemmelig kladde" not in response.content.decode()
+        # The case was asked for through what the reader may read (published, or their own), never by slug alone.
+        case_reads = [q["sql"].split(" WHERE ", 1)[-1] for q in queries.captured_queries
+                      if 'FROM "catalogue_case"' in q["sql"]]
+        assert case_reads and all('"status"' in where for where in case_reads)
+    assert "Hemmelig kladde" in client_for("hr").get(f"/katalog/{case.slug}/").content.decode()  # its own: preview
