@@ -253,13 +253,13 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_wagtail"]
 USE_I18N = True
 TIME_ZONE = "Europe/Copenhagen"
 USE_TZ = True
+# One date format per language (web/formats/): "18. december 2026", "18 December 2026".
+FORMAT_MODULE_PATH = ["digikomp.web.formats"]
 LANGUAGE_COOKIE_NAME = "digikomp_language"
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# One date format per language (web/formats/): "18. december 2026", "18 December 2026".
-FORMAT_MODULE_PATH = ["digikomp.web.formats"]
 # --- Static and uploaded files ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -336,13 +336,13 @@ TASKS = {
 # --- DigiKomp -------------------------------------------------------------------------------------------------
 # Smallest group any aggregate may describe (DESIGN.md section 5); a municipality may raise it, never below 3.
 DIGIKOMP_ANONYMITY_K = env_int("DIGIKOMP_ANONYMITY_K", 5, minimum=3)
+# Raise on a query of a tenant model that says neither whose rows it reads nor why it reads everyone's
+# (tenancy/guard.py). The test suite turns it on; in production PostgreSQL's row security is the second guard.
+DIGIKOMP_TENANCY_GUARD = env_bool("DIGIKOMP_TENANCY_GUARD", False)
 # Tally rows per key, so concurrent submissions do not all wait for the same row lock of the top unit.
 DIGIKOMP_TALLY_SHARDS = env_int("DIGIKOMP_TALLY_SHARDS", 4, minimum=1)
 # An organisation import that would deactivate more than this share (per cent) of the active people or units
 # needs a second confirmation that names the numbers (orgimport/deactivation.py); 100 or more turns it off.
-# Raise on a query of a tenant model that says neither whose rows it reads nor why it reads everyone's
-# (tenancy/guard.py). The test suite turns it on; in production PostgreSQL's row security is the second guard.
-DIGIKOMP_TENANCY_GUARD = env_bool("DIGIKOMP_TENANCY_GUARD", False)
 DIGIKOMP_MASS_DEACTIVATION_PERCENT = env_int("DIGIKOMP_MASS_DEACTIVATION_PERCENT", 20, minimum=0)
 # The address people reach DigiKomp at, for links in e-mails (personal survey links, newsletters).
 DIGIKOMP_BASE_URL = env_str("DIGIKOMP_BASE_URL", "http://127.0.0.1:8000")

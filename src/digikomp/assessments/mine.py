@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 
-from digikomp.assessments.models import Invitation
 from digikomp.assessments.results import personal_result, shared_results_for_manager
 from digikomp.assessments.tokens import token_for
 from digikomp.tenancy.decorators import permission_required

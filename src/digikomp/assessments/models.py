@@ -20,18 +20,18 @@ from digikomp.frameworks.models import FrameworkVersion
 from digikomp.lib.anonymity import MINIMUM_K
 from digikomp.lib.i18n import localized
 from digikomp.profiles.models import NormRelease, Profile
+from digikomp.tenancy.guard import TenantManager
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
 
-from digikomp.tenancy.guard import TenantManager
 MAX_CUSTOM_QUESTIONS = 8
 MAX_LEVELS = 8  # DigComp has the most levels of the frameworks we ship
 
 
 class CampaignSeries(models.Model):
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="campaign_series")
-    name = models.CharField(_("name"), max_length=200)
     objects = TenantManager("municipality")
 
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="campaign_series")
+    name = models.CharField(_("name"), max_length=200)
     # Secret per series for pseudonymous panel keys: the same person gets the same key in every wave of the
     # series and an unrelated key in any other series.
     panel_secret = models.CharField(max_length=64, editable=False)
@@ -45,10 +45,10 @@ class CampaignSeries(models.Model):
 
 
 class Campaign(models.Model):
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="campaigns")
-    series = models.ForeignKey(CampaignSeries, on_delete=models.PROTECT, related_name="campaigns")
     objects = TenantManager("municipality")
 
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="campaigns")
+    series = models.ForeignKey(CampaignSeries, on_delete=models.PROTECT, related_name="campaigns")
     wave = models.PositiveSmallIntegerField(_("wave"), default=1)
     name = models.CharField(_("name"), max_length=200)
     release = models.ForeignKey(NormRelease, on_delete=models.PROTECT, related_name="+",
@@ -110,6 +110,8 @@ class Campaign(models.Model):
 
 
 class CustomQuestion(models.Model):
+    objects = TenantManager("campaign__municipality")
+
     class Kind(models.TextChoices):
         TEXT = "text", _("Free text")
         SCALE = "scale", _("Scale 1–5")
@@ -128,11 +130,11 @@ class CustomQuestion(models.Model):
     @property
     def text(self) -> str:
         return localized(self, "text")
-    objects = TenantManager("campaign__municipality")
-
 
 
 class Invitation(models.Model):
+    objects = TenantManager("campaign__municipality")
+
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="invitations")
     # The random half of the personal link; the other half is an HMAC of it (see tokens.py). This link goes
@@ -151,8 +153,6 @@ class Invitation(models.Model):
     # {competence identifier: [required level, importance]} of the effective profile at invitation time.
     requirements = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
-    objects = TenantManager("campaign__municipality")
-
     sent_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -163,6 +163,8 @@ class Invitation(models.Model):
 
 class Draft(models.Model):
     """Answers saved as the person goes, so the link resumes where they left off."""
+
+    objects = TenantManager("invitation__campaign__municipality")
 
     invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="draft")
     data = models.JSONField(default=dict)
@@ -179,17 +181,19 @@ class VerificationCode(models.Model):
     lives minutes, is used once, and allows a few tries (verification.py).
     """
 
+    objects = TenantManager("invitation__campaign__municipality")
+
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="codes")
     digest = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    objects = TenantManager("invitation__campaign__municipality")
-
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     used_at = models.DateTimeField(null=True, blank=True)
 
 
 class Response(models.Model):
+    objects = TenantManager("campaign__municipality")
+
     invitation = models.OneToOneField(Invitation, on_delete=models.PROTECT, related_name="response")
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="responses")
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
@@ -199,18 +203,16 @@ class Response(models.Model):
     share_with_manager = models.BooleanField(_("share my result with my manager"), default=False)
     submitted_at = models.DateTimeField(default=timezone.now)
 
-    objects = TenantManager("invitation__campaign__municipality")
-
 
 class Answer(models.Model):
+    objects = TenantManager("response__campaign__municipality")
+
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     competence_identifier = models.UUIDField()
     level = models.PositiveSmallIntegerField(null=True, blank=True)  # None: "ved ikke"
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "competence_identifier"], name="one_answer")]
-
-    objects = TenantManager("campaign__municipality")
 
 
 class KnowledgeItem(models.Model):
@@ -223,8 +225,6 @@ class KnowledgeItem(models.Model):
     question_en = models.TextField(blank=True)
     options_da = models.JSONField(default=list)
     options_en = models.JSONField(default=list)
-    objects = TenantManager("response__campaign__municipality")
-
     correct = models.PositiveSmallIntegerField(help_text=_("Index of the right option, from 0."))
     explanation_da = models.TextField(blank=True)
     explanation_en = models.TextField(blank=True)
@@ -239,6 +239,8 @@ class KnowledgeItem(models.Model):
 
 
 class KnowledgeAnswer(models.Model):
+    objects = TenantManager("response__campaign__municipality")
+
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="knowledge_answers")
     item = models.ForeignKey(KnowledgeItem, on_delete=models.PROTECT, related_name="+")
     chosen = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -246,6 +248,8 @@ class KnowledgeAnswer(models.Model):
 
 
 class CustomAnswer(models.Model):
+    objects = TenantManager("response__campaign__municipality")
+
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="custom_answers")
     question = models.ForeignKey(CustomQuestion, on_delete=models.CASCADE, related_name="+")
     value = models.TextField(blank=True)
@@ -257,8 +261,6 @@ class TallyCounts(models.Model):
 
     dont_know = models.PositiveIntegerField(default=0)
     meeting = models.PositiveIntegerField(default=0)  # respondents at or above their required level
-    objects = TenantManager("response__campaign__municipality")
-
     level_1 = models.PositiveIntegerField(default=0)
     level_2 = models.PositiveIntegerField(default=0)
     level_3 = models.PositiveIntegerField(default=0)
@@ -266,8 +268,6 @@ class TallyCounts(models.Model):
     level_5 = models.PositiveIntegerField(default=0)
     level_6 = models.PositiveIntegerField(default=0)
     level_7 = models.PositiveIntegerField(default=0)
-    objects = TenantManager("response__campaign__municipality")
-
     level_8 = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -282,6 +282,8 @@ class Tally(TallyCounts):
     the distribution. `shard` spreads the hot rows of the top units over several rows, so concurrent
     submissions do not queue on one row lock; readers sum over shards.
     """
+
+    objects = TenantManager("campaign__municipality")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="tallies")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
@@ -300,9 +302,9 @@ class UnitTally(TallyCounts):
     """The same counts as Tally summed over profiles, kept beside it so the unfiltered views — the ones most
     pages show — read one row per (unit, competence, shard) instead of one per profile as well."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_tallies")
     objects = TenantManager("campaign__municipality")
 
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_tallies")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     competence_identifier = models.UUIDField()
     shard = models.PositiveSmallIntegerField(default=0)
@@ -317,11 +319,11 @@ class UnitTally(TallyCounts):
 class ResponseCount(models.Model):
     """Invited and responded people per (campaign, unit subtree, profile), for response rates."""
 
+    objects = TenantManager("campaign__municipality")
+
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="response_counts")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
-    objects = TenantManager("campaign__municipality")
-
     shard = models.PositiveSmallIntegerField(default=0)
     invited = models.PositiveIntegerField(default=0)
     responded = models.PositiveIntegerField(default=0)
@@ -337,9 +339,9 @@ class KnowledgeTally(models.Model):
 
     Over-confident: rated themselves at or above the item's level but answered wrong; under-confident: rated
     themselves below it but answered right.
-    objects = TenantManager("campaign__municipality")
-
     """
+
+    objects = TenantManager("campaign__municipality")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="knowledge_tallies")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
@@ -355,5 +357,3 @@ class KnowledgeTally(models.Model):
             models.UniqueConstraint(fields=["campaign", "unit", "competence_identifier", "shard"],
                                     name="knowledge_tally_key"),
         ]
-    objects = TenantManager("campaign__municipality")
-

@@ -34,18 +34,15 @@ from digikomp.assessments.tokens import RESPONDENT, new_public_id
 from digikomp.audit.models import log_action
 from digikomp.frameworks.models import FrameworkVersion
 from digikomp.lib.anonymity import effective_k
+from digikomp.lib.errors import ServiceError
 from digikomp.profiles.models import JobProfile
 from digikomp.profiles.selectors import default_profile, effective_profile, release_for
 from digikomp.tenancy.models import Municipality, OrgUnit, Person
 from digikomp.tenancy.selectors import within
 
 
-class SurveyError(Exception):
-    """Bad input: `errors` maps a field path ("answers.<id>", "closes_at", ...) to a message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+class SurveyError(ServiceError):
+    """A refused campaign or answer; `errors` is keyed by field path ("answers.<id>", "closes_at", ...)."""
 
 
 @dataclass

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from digikomp.assessments.mail import code_message, send_batch
-from digikomp.assessments.models import Campaign, Invitation, VerificationCode
+from digikomp.assessments.models import Campaign, VerificationCode
 
 BATCH = 200
 

@@ -17,7 +17,6 @@ from uuid import UUID
 
 from digikomp.assessments.models import MAX_LEVELS, Campaign
 from digikomp.frameworks.models import Competence
-from digikomp.insights.models import ReleasedTally
 from digikomp.insights.release import current_release
 from digikomp.lib.anonymity import threshold_for
 from digikomp.lib.stats import figures

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 
 from django.db import IntegrityError, transaction
 
-from digikomp.assessments.models import MAX_LEVELS, Answer, Campaign, Invitation, KnowledgeAnswer, Response
+from digikomp.assessments.models import MAX_LEVELS, Answer, Campaign, KnowledgeAnswer
 from digikomp.assessments.tallies import ancestor_ids
 from digikomp.insights.models import FigureRelease, ReleasedKnowledge, ReleasedResponses, ReleasedTally
 from digikomp.lib.anonymity import released, released_group, threshold_for

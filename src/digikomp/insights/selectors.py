@@ -14,11 +14,11 @@ from uuid import UUID
 
 from django.db.models import Sum
 
-from digikomp.assessments.models import MAX_LEVELS, Campaign, ResponseCount
+from digikomp.assessments.models import MAX_LEVELS, Campaign
 from digikomp.assessments.tallies import ancestor_ids
 from digikomp.frameworks.models import Competence
 from digikomp.insights.heatmap import LEVELS, Cell, build_heatmap, cell_from, level_range
-from digikomp.insights.models import FigureRelease, ReleasedKnowledge, ReleasedResponses, ReleasedTally
+from digikomp.insights.models import FigureRelease, ReleasedTally
 from digikomp.insights.release import current_release
 from digikomp.lib.anonymity import bounded_count, stepped, suppress_partition, threshold_for, visible
 from digikomp.tenancy.models import Municipality, OrgUnit

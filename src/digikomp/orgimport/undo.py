@@ -136,7 +136,7 @@ def _check_untouched(model, municipality, pks: list[int], stamp: datetime) -> No
         raise ServiceError(ngettext(
             "The import can no longer be undone: %(count)d unit or person it wrote has been changed since.",
             "The import can no longer be undone: %(count)d units and people it wrote have been changed since.",
-            changed) % {"count": changed}, code="changed_since")
+            changed) % {"count": changed})
 
 
 def _check_unused(model, pks: list[int]) -> None:

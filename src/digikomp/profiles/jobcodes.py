@@ -11,7 +11,7 @@ import csv
 import io
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from digikomp.audit.models import log_action

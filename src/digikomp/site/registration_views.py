@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from axes.helpers import get_client_ip_address
 from django import forms
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from digikomp.lib.ids import is_id
 from digikomp.site import registrations
 from digikomp.site.models import EventPage
 from digikomp.site.models.registrations import REGISTRATION_RETENTION_DAYS
@@ -42,6 +43,8 @@ class EventSignupForm(forms.Form):
 
 
 def _event(event_id: int) -> EventPage:
+    if not is_id(event_id):  # a number no id can be names nothing (and SQLite would refuse to compare it)
+        raise Http404
     return get_object_or_404(EventPage.objects.live().public(), pk=event_id)
 
 

@@ -63,7 +63,6 @@ def get_revision(release: NormRelease, slug: str) -> ProfileRevision:
     return get_object_or_404(
         ProfileRevision.objects.shared().select_related("profile", "extends", "release"),
         release=release,
-        profile__owner__isnull=True,
         profile__slug=slug,
     )
 

@@ -16,7 +16,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from digikomp.assessments.models import Campaign, CampaignSeries, Invitation
+from digikomp.assessments.models import Campaign, CampaignSeries
 from digikomp.assessments.services import (
     CampaignSpec,
     SurveyError,
