@@ -57,3 +57,35 @@ def test_a_visitor_signs_up_and_the_next_goes_on_the_waiting_list(visitor, live_
     second.get_by_role("button", name="Skriv mig på ventelisten").click()
     expect(second.get_by_role("heading", level=1)).to_have_text("Du er på ventelisten")
     expect(second.get_by_text("nummer 1 på ventelisten", exact=False)).to_be_visible()
+
+
+def test_the_event_pages_pass_axe_on_a_phone(visitor, live_server):
+    """The event page with its sign-up form, the refused form, the place and the waiting list: nothing serious
+    for axe, and nothing wider than a 320 px phone."""
+    from tests.browser.axe import Audit
+
+    event = _event()
+    audit = Audit()
+    page = visitor.new_page(bypass_csp=True)
+    page.set_viewport_size({"width": 320, "height": 720})
+    page.goto(event.url)
+    audit.check(page, "event page")
+    _fill(page, "Mette Hansen", "ikke-en-adresse")
+    page.get_by_role("button", name="Tilmeld").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    visitor.errors.remove(f"{live_server.url}/tilmelding/{event.pk}/#signup-heading: Failed to load resource: the "
+                          "server responded with a status of 400 (Bad Request)")
+    audit.check(page, "refused sign-up")
+    page.get_by_label("E-mail", exact=True).fill("mette@aarhus.dk")
+    page.get_by_label("DigiKomp må gemme", exact=False).check()
+    page.get_by_role("button", name="Tilmeld").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du er tilmeldt")
+    audit.check(page, "signed up")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    second = visitor.new_page(bypass_csp=True)
+    second.goto(event.url)
+    _fill(second, "Jonas Berg", "jonas@aarhus.dk")
+    second.get_by_role("button", name="Skriv mig på ventelisten").click()
+    expect(second.get_by_role("heading", level=1)).to_have_text("Du er på ventelisten")
+    audit.check(second, "waiting list")
+    audit.assert_no_serious_violations()
